@@ -1,0 +1,49 @@
+/**
+ * What the CLI prints on start: where Graph, the dashboard and the control API are, the world's credentials (app
+ * id and secret, pages and a ready page token), and what to try next.
+ */
+import type { RunningEmulator } from './index.js'
+import { issueGeneratedPageToken, grant } from './graph/token-issuer.js'
+import { TOKEN_GENERATION_SCOPES } from './graph/permissions.js'
+
+export function describeStart(emulator: RunningEmulator, db: string): string {
+  const { url, world } = emulator
+  const apps = world.apps.list()
+  const pages = world.pages.list()
+  const lines = [
+    'Messenger Emulator is running.',
+    '',
+    `  Graph API    ${url}/v21.0   (any version prefix, or none)`,
+    `  Login dialog ${url}/v21.0/dialog/oauth?client_id=…&redirect_uri=…`,
+    `  Dashboard    ${url}/`,
+    `  Control API  ${url}/_emulator`,
+    `  World        ${db === ':memory:' ? 'in memory' : db}${emulator.seeded ? ' (seeded now)' : ''}`,
+    '',
+  ]
+  if (apps.length === 0) {
+    lines.push('The world is empty. Add one:', `  curl -X POST ${url}/_emulator/world -H 'content-type: application/json' ` +
+      '-d @examples/world.json', '')
+  }
+  for (const app of apps) {
+    lines.push(`App "${app.name}"`, `  app id      ${app.id}`, `  app secret  ${app.secret}`,
+      `  app token   ${app.id}|${app.secret}`)
+  }
+  const app = apps[0]
+  for (const page of pages) {
+    lines.push(`Page "${page.name}"  id ${page.id}${page.eea ? '  (EEA)' : ''}`)
+    const admin = world.pages.admins(page.id)[0]
+    if (app && admin) {
+      // As the app dashboard's Token Generation would give it, so the banner's token works right away.
+      const token = world.tx(() => {
+        grant(world, app.id, admin, TOKEN_GENERATION_SCOPES, [page.id])
+        return issueGeneratedPageToken(world, app.id, admin, page.id)
+      })
+      lines.push(`  page token  ${token.token}`)
+    }
+  }
+  if (app && pages[0]) {
+    lines.push('', 'Try:', `  curl '${url}/v21.0/me?access_token=<page token>'`)
+  }
+  lines.push('', 'Press Ctrl+C to stop.')
+  return lines.join('\n')
+}

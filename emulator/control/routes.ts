@@ -1,0 +1,119 @@
+/**
+ * The control API under `/_emulator` (DESIGN "Control API"): health, reset, import/export of the world, the clock,
+ * and what people outside the Graph API do: log in to Graph API Explorer, press Token Generation, change a password,
+ * remove an app in Business Integrations. Reads have no side effects.
+ */
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import type { World } from '../world/world.js'
+import { exportWorld, importWorld, WorldDocumentSchema } from '../world/document.js'
+import { issueGeneratedPageToken, issueUserToken, grant } from '../graph/token-issuer.js'
+import { normalizeScopes, TOKEN_GENERATION_SCOPES, unknownScopes } from '../graph/permissions.js'
+import { removeApp } from '../graph/accounts.js'
+import { ControlError, controlErrorResponse, notFound } from './errors.js'
+import type { ClockState, PageTokenResponse, UserTokenResponse } from './types.js'
+
+const UserTokenBody = z.object({ appId: z.string().min(1), scopes: z.array(z.string()).optional() }).strict()
+const PageTokenBody = z.object({ pageId: z.string().min(1), accountId: z.string().min(1).optional() }).strict()
+const ClockBody = z.object({ advanceSeconds: z.number().finite() }).strict()
+
+async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
+  const text = await c.req.text()
+  return schema.parse(text.trim() === '' ? {} : JSON.parse(text))
+}
+
+function clockState(world: World): ClockState {
+  return { now: new Date(world.clock.now()).toISOString(), offsetSeconds: world.clock.offsetMs() / 1000 }
+}
+
+export function createControlApp(world: World): Hono {
+  const app = new Hono()
+  app.onError(controlErrorResponse)
+
+  app.get('/health', (c) => c.json({ status: 'ok' }))
+
+  app.post('/reset', (c) => {
+    world.reset()
+    return c.json({ status: 'reset' })
+  })
+
+  app.get('/world', (c) => c.json(exportWorld(world)))
+  app.post('/world', async (c) => c.json(importWorld(world, await body(c, WorldDocumentSchema)), 201))
+
+  app.get('/clock', (c) => c.json(clockState(world)))
+  app.post('/clock', async (c) => {
+    world.clock.advance((await body(c, ClockBody)).advanceSeconds)
+    return c.json(clockState(world))
+  })
+
+  // Graph API Explorer: a short-lived user token for an app with the scopes ticked (docs §1.2).
+  app.post('/accounts/:accountId/user-tokens', async (c) => {
+    const { appId, scopes = ['public_profile'] } = await body(c, UserTokenBody)
+    const account = world.accounts.get(c.req.param('accountId'))
+    if (!account) throw notFound('account', c.req.param('accountId'))
+    if (!world.apps.get(appId)) throw notFound('app', appId)
+    const unknown = unknownScopes(scopes)
+    if (unknown.length) throw new ControlError(400, `Unknown permission(s): ${unknown.join(', ')}`)
+    const token = world.tx(() => {
+      // Explorer lets the person pick pages too; it picks every page they have a role on.
+      grant(world, appId, account.id, normalizeScopes(scopes), world.pages.ofAccount(account.id).map((p) => p.id))
+      return issueUserToken(world, appId, account.id, 'explorer', 'short')
+    })
+    return c.json<UserTokenResponse>({
+      access_token: token.token, token_type: 'bearer', expires_in: token.expiresAt! - token.issuedAt,
+    }, 201)
+  })
+
+  // The app dashboard's Messenger › Settings › Token Generation (the seed's Quick Start).
+  app.post('/apps/:appId/page-tokens', async (c) => {
+    const appId = c.req.param('appId')
+    const { pageId, accountId } = await body(c, PageTokenBody)
+    if (!world.apps.get(appId)) throw notFound('app', appId)
+    if (!world.pages.get(pageId)) throw notFound('page', pageId)
+    const admin = accountId ?? world.pages.admins(pageId)[0]
+    if (!admin) {
+      throw new ControlError(409, `Page ${pageId} has no admin to generate a token`,
+        'Give the page an admin in the world document ("admins": ["<account id>"]).')
+    }
+    if (!world.pages.isAdmin(pageId, admin)) {
+      throw new ControlError(409, `Account ${admin} has no role on page ${pageId}`,
+        'Token Generation lists only pages the developer administers.')
+    }
+    const token = world.tx(() => {
+      grant(world, appId, admin, TOKEN_GENERATION_SCOPES, [pageId])
+      return issueGeneratedPageToken(world, appId, admin, pageId)
+    })
+    return c.json<PageTokenResponse>({ access_token: token.token }, 201)
+  })
+
+  // The owner changes their Facebook password: every session, user token and page token of theirs dies (190/460).
+  app.post('/accounts/:accountId/password', (c) => {
+    const id = c.req.param('accountId')
+    if (!world.accounts.get(id)) throw notFound('account', id)
+    world.accounts.invalidateSessions(id)
+    return c.json({ status: 'sessions invalidated' })
+  })
+
+  // Settings › Business Integrations › Remove: the app loses access and forgets every choice made in the dialog.
+  app.delete('/accounts/:accountId/business-integrations/:appId', (c) => {
+    const { accountId, appId } = c.req.param()
+    if (!world.accounts.get(accountId)) throw notFound('account', accountId)
+    if (!world.consents.get(appId, accountId)) {
+      throw new ControlError(404, `Account ${accountId} has not given app ${appId} access`)
+    }
+    removeApp(world, appId, accountId)
+    return c.json({ status: 'removed' })
+  })
+
+  app.get('/accounts/:accountId/business-integrations', (c) => {
+    const id = c.req.param('accountId')
+    if (!world.accounts.get(id)) throw notFound('account', id)
+    return c.json({ data: world.consents.list().filter((x) => x.accountId === id) })
+  })
+
+  app.all('*', (c) => {
+    throw new ControlError(404, `No control endpoint ${c.req.method} ${c.req.path}`,
+      'See the control API table in the README.')
+  })
+  return app
+}

@@ -1,0 +1,106 @@
+/**
+ * Graph parameters, gathered once per request from every place real clients put them (docs §11): the query string,
+ * a JSON body, a form body (with or without a Content-Type header) whose nested values are JSON strings, and
+ * multipart bodies (attachment uploads). Body values win over query values of the same name.
+ */
+import type { Context } from 'hono'
+import { graphError } from './errors.js'
+
+export type ParamValue = string | number | boolean | null | ParamValue[] | { [k: string]: ParamValue }
+
+/** Upper bound on a Graph request body; Facebook's own attachment limit is 25 MB (docs §3.2). */
+export const MAX_BODY_BYTES = 26 * 1024 * 1024
+
+export class Params {
+  constructor(readonly values: Record<string, ParamValue>, readonly files: Record<string, File> = {}) {}
+
+  has(name: string): boolean {
+    const v = this.values[name]
+    return v !== undefined && v !== null && v !== ''
+  }
+
+  /** A string parameter, or undefined. Numbers and booleans are given as their text. */
+  string(name: string): string | undefined {
+    const v = this.values[name]
+    if (v === undefined || v === null || v === '') return undefined
+    if (typeof v === 'string') return v
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v)
+    throw graphError('paramInvalid', `Param ${name} must be a string`)
+  }
+
+  required(name: string): string {
+    const v = this.string(name)
+    if (v === undefined) throw graphError('paramRequired', name)
+    return v
+  }
+
+  /** A structured parameter: JSON bodies carry it as an object, form bodies as a JSON string (docs §11). */
+  object(name: string): ParamValue | undefined {
+    const v = this.values[name]
+    if (typeof v !== 'string') return v === null ? undefined : v
+    const t = v.trim()
+    if (!t.startsWith('{') && !t.startsWith('[')) return v
+    try {
+      return JSON.parse(t) as ParamValue
+    } catch {
+      throw graphError('paramInvalid', `Param ${name} must be a JSON object`)
+    }
+  }
+
+  /** A list given as a JSON array, a JSON-array string or a comma/space separated string (`fields`, `scope`). */
+  list(name: string): string[] | undefined {
+    const v = this.object(name)
+    if (v === undefined || v === '') return undefined
+    if (Array.isArray(v)) return v.map((x) => String(x).trim()).filter(Boolean)
+    if (typeof v === 'string') return v.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean)
+    throw graphError('paramInvalid', `Param ${name} must be an array`)
+  }
+
+  integer(name: string): number | undefined {
+    const s = this.string(name)
+    if (s === undefined) return undefined
+    if (!/^-?\d+$/.test(s)) throw graphError('paramInvalid', `Param ${name} must be an integer`)
+    return Number(s)
+  }
+}
+
+export async function readParams(c: Context): Promise<Params> {
+  const url = new URL(c.req.url)
+  const values: Record<string, ParamValue> = {}
+  for (const [k, v] of url.searchParams) values[k] = v
+  const files: Record<string, File> = {}
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return new Params(values, files)
+
+  const length = Number(c.req.header('content-length') ?? 0)
+  if (length > MAX_BODY_BYTES) throw graphError('paramInvalid', 'Request body is too large')
+  const type = (c.req.header('content-type') ?? '').toLowerCase()
+  if (type.startsWith('multipart/form-data')) {
+    const form = await c.req.raw.formData().catch(() => {
+      throw graphError('paramInvalid', 'Malformed multipart body')
+    })
+    for (const [k, v] of form) {
+      if (typeof v === 'string') values[k] = v
+      else files[k] = v
+    }
+    return new Params(values, files)
+  }
+  const text = await c.req.text()
+  if (text.length > MAX_BODY_BYTES) throw graphError('paramInvalid', 'Request body is too large')
+  if (text.trim() === '') return new Params(values, files)
+  if (type.includes('json') || (type === '' && /^\s*\{/.test(text))) {
+    let body: unknown
+    try {
+      body = JSON.parse(text)
+    } catch {
+      throw graphError('paramInvalid', 'Invalid JSON in request body')
+    }
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw graphError('paramInvalid', 'The request body must be a JSON object')
+    }
+    Object.assign(values, body)
+    return new Params(values, files)
+  }
+  // application/x-www-form-urlencoded, or a form body sent with no Content-Type at all (docs §11).
+  for (const [k, v] of new URLSearchParams(text)) values[k] = v
+  return new Params(values, files)
+}

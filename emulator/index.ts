@@ -1,0 +1,115 @@
+/**
+ * The programmatic entry: `startEmulator(options)` → `{ url, client, close() }` (DESIGN). Tests start one per file
+ * on a free port with an in-memory world; the CLI starts one on 4100 with a database file.
+ */
+import { createAdaptorServer } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { readFileSync } from 'node:fs'
+import { World } from './world/world.js'
+import { importWorld, WorldDocumentSchema, type WorldDocument } from './world/document.js'
+import { createEmulatorApp } from './app.js'
+import { ControlClient } from './control/client.js'
+import type { CompleteWorldDocument } from './control/types.js'
+
+export interface EmulatorOptions {
+  /** 0 (the default here) picks a free port. */
+  port?: number
+  /** Defaults to 127.0.0.1: the emulator is not meant to be reachable from other machines. */
+  host?: string
+  /** A SQLite file, or ':memory:' (the default here). */
+  db?: string
+  /** A world document, or the path of a JSON file holding one; added only when the world is empty. */
+  seed?: WorldDocument | string
+}
+
+export interface RunningEmulator {
+  /** Base URL of everything: Graph (`${url}/v21.0/me`), the dialog, the dashboard and `/_emulator`. */
+  url: string
+  client: ControlClient
+  world: World
+  /** What the seed added, with every id, secret and PSID filled in (undefined when nothing was seeded). */
+  seeded?: CompleteWorldDocument
+  close(): Promise<void>
+}
+
+export class EmulatorStartError extends Error {}
+
+export function loadSeed(seed: WorldDocument | string): WorldDocument {
+  if (typeof seed !== 'string') return WorldDocumentSchema.parse(seed)
+  let text: string
+  try {
+    text = readFileSync(seed, 'utf8')
+  } catch {
+    throw new EmulatorStartError(`Cannot read the seed file ${seed}`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    throw new EmulatorStartError(`The seed file ${seed} is not valid JSON: ${(e as Error).message}`)
+  }
+  const parsed = WorldDocumentSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new EmulatorStartError(`The seed file ${seed} is not a world document: ${issue.path.join('.') || '(root)'}: ` +
+      issue.message)
+  }
+  return parsed.data
+}
+
+function isEmpty(world: World): boolean {
+  return world.apps.list().length === 0 && world.accounts.list().length === 0 && world.pages.list().length === 0
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      reject(err.code === 'EADDRINUSE'
+        ? new EmulatorStartError(`Port ${port} on ${host} is already in use. Stop what runs there, or choose another ` +
+          'port with --port (0 picks a free one).')
+        : err)
+    })
+    server.listen(port, host, () => resolve(server.address() as AddressInfo))
+  })
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1'
+  const seedDoc = options.seed === undefined ? undefined : loadSeed(options.seed)
+  const world = World.open(options.db ?? ':memory:')
+  let seeded: CompleteWorldDocument | undefined
+  try {
+    if (seedDoc && isEmpty(world)) seeded = importWorld(world, seedDoc)
+  } catch (e) {
+    world.close()
+    throw new EmulatorStartError(`The seed could not be added: ${(e as Error).message}`)
+  }
+  const app = createEmulatorApp(world)
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  let address: AddressInfo
+  try {
+    address = await listen(server, options.port ?? 0, host)
+  } catch (e) {
+    world.close()
+    throw e
+  }
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+  return {
+    url,
+    client: new ControlClient(url),
+    world,
+    ...(seeded ? { seeded } : {}),
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections()
+      server.close(() => {
+        world.close()
+        resolve()
+      })
+    }),
+  }
+}
+
+export { ControlClient, ControlApiError } from './control/client.js'
+export type { WorldDocument } from './world/document.js'
+export type * from './control/types.js'

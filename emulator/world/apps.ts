@@ -1,0 +1,48 @@
+/** Facebook apps: id, secret, name, the "Require App Secret" setting and the app's fault switches. */
+import { ids } from './ids.js'
+import { json, type Store } from './store.js'
+
+export interface App {
+  id: string
+  secret: string
+  name: string
+  requireProof: boolean
+  faults: Record<string, unknown>
+}
+
+interface AppDbRow { id: string; secret: string; name: string; require_proof: number; faults: string }
+
+const toApp = (r: AppDbRow): App => ({
+  id: r.id, secret: r.secret, name: r.name, requireProof: r.require_proof === 1, faults: json.parse(r.faults, {}),
+})
+
+export class Apps {
+  constructor(private readonly store: Store, private readonly now: () => number) {}
+
+  create(input: Partial<App> & { name: string }): App {
+    const app: App = {
+      id: input.id ?? ids.app(), secret: input.secret ?? ids.appSecret(), name: input.name,
+      requireProof: input.requireProof ?? false, faults: input.faults ?? {},
+    }
+    this.store.stmt(`INSERT INTO apps (id, secret, name, require_proof, faults, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
+      .run(app.id, app.secret, app.name, app.requireProof ? 1 : 0, json.stringify(app.faults), this.now())
+    return app
+  }
+
+  get(id: string): App | undefined {
+    const r = this.store.stmt('SELECT * FROM apps WHERE id = ?').get(id) as AppDbRow | undefined
+    return r && toApp(r)
+  }
+
+  list(): App[] {
+    return (this.store.stmt('SELECT * FROM apps ORDER BY created_at, id').all() as AppDbRow[]).map(toApp)
+  }
+
+  setFaults(id: string, faults: Record<string, unknown>): void {
+    this.store.stmt('UPDATE apps SET faults = ? WHERE id = ?').run(json.stringify(faults), id)
+  }
+
+  setRequireProof(id: string, required: boolean): void {
+    this.store.stmt('UPDATE apps SET require_proof = ? WHERE id = ?').run(required ? 1 : 0, id)
+  }
+}

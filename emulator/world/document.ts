@@ -1,0 +1,135 @@
+/**
+ * The world document (DESIGN "World document"): what `POST /_emulator/world` and `--seed` add and what
+ * `GET /_emulator/world` exports. Import answers the document with every id, secret and PSID filled in; an export
+ * imported into an empty world gives the same world back.
+ *
+ * References inside one document (a page's admins, a person's PSIDs) may name an account or page by id or, when
+ * the document gives no ids, by name.
+ */
+import { z } from 'zod'
+import type { World } from './world.js'
+
+const numericId = z.string().regex(/^\d{1,20}$/, 'ids are decimal strings, as Facebook ids are')
+
+export const AppDocSchema = z.object({
+  id: numericId.optional(),
+  secret: z.string().regex(/^[0-9a-f]{32}$/, 'app secrets are 32 hexadecimal characters').optional(),
+  name: z.string().min(1).max(200),
+  requireAppSecretProof: z.boolean().optional(),
+}).strict()
+
+export const AccountDocSchema = z.object({
+  id: numericId.optional(),
+  name: z.string().min(1).max(200),
+  eea: z.boolean().optional(),
+}).strict()
+
+export const PageDocSchema = z.object({
+  id: numericId.optional(),
+  name: z.string().min(1).max(200),
+  category: z.string().min(1).max(100).optional(),
+  admins: z.array(z.string().min(1)).optional(),
+  eea: z.boolean().optional(),
+}).strict()
+
+export const PersonDocSchema = z.object({
+  id: numericId.optional(),
+  firstName: z.string().min(1).max(100),
+  lastName: z.string().min(1).max(100),
+  eea: z.boolean().optional(),
+  platform: z.enum(['web', 'ios', 'android']).optional(),
+  locale: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/).optional(),
+  timezone: z.number().min(-24).max(24).optional(),
+  gender: z.string().max(20).nullable().optional(),
+  psids: z.record(z.string(), numericId).optional(),
+}).strict()
+
+export const WorldDocumentSchema = z.object({
+  apps: z.array(AppDocSchema).optional(),
+  accounts: z.array(AccountDocSchema).optional(),
+  pages: z.array(PageDocSchema).optional(),
+  people: z.array(PersonDocSchema).optional(),
+}).strict()
+
+export type WorldDocument = z.infer<typeof WorldDocumentSchema>
+
+/** A document that cannot be added (a reference to nothing, an id already taken); nothing of it is stored. */
+export class WorldDocumentError extends Error {}
+
+function resolver<T extends { id: string; name: string }>(kind: string, added: T[], exists: (id: string) => boolean) {
+  return (ref: string): string => {
+    const hit = added.find((x) => x.id === ref) ?? added.find((x) => x.name === ref)
+    if (hit) return hit.id
+    if (exists(ref)) return ref
+    throw new WorldDocumentError(`No ${kind} "${ref}" in the document or the world`)
+  }
+}
+
+/** Adds the document to the world in one transaction and answers it completed. */
+export function importWorld(world: World, input: WorldDocument): Required<WorldDocument> {
+  return world.tx(() => {
+    const taken = (kind: string, id: string | undefined, exists: boolean) => {
+      if (id !== undefined && exists) throw new WorldDocumentError(`${kind} ${id} already exists in the world`)
+    }
+    const apps = (input.apps ?? []).map((a) => {
+      taken('App', a.id, !!a.id && !!world.apps.get(a.id))
+      const app = world.apps.create({
+        ...(a.id ? { id: a.id } : {}), ...(a.secret ? { secret: a.secret } : {}), name: a.name,
+        requireProof: a.requireAppSecretProof ?? false,
+      })
+      return { id: app.id, secret: app.secret, name: app.name, requireAppSecretProof: app.requireProof }
+    })
+    const accounts = (input.accounts ?? []).map((a) => {
+      taken('Account', a.id, !!a.id && !!world.accounts.get(a.id))
+      const account = world.accounts.create({ ...(a.id ? { id: a.id } : {}), name: a.name, eea: a.eea ?? false })
+      return { id: account.id, name: account.name, eea: account.eea }
+    })
+    const accountId = resolver('account', accounts, (id) => !!world.accounts.get(id))
+    const pages = (input.pages ?? []).map((p) => {
+      taken('Page', p.id, !!p.id && !!world.pages.get(p.id))
+      const admins = (p.admins ?? []).map(accountId)
+      const page = world.pages.create({
+        ...(p.id ? { id: p.id } : {}), name: p.name, ...(p.category ? { category: p.category } : {}),
+        eea: p.eea ?? false, admins,
+      })
+      return { id: page.id, name: page.name, category: page.category, admins, eea: page.eea }
+    })
+    const pageId = resolver('page', pages, (id) => !!world.pages.get(id))
+    const people = (input.people ?? []).map((p) => {
+      taken('Person', p.id, !!p.id && !!world.people.get(p.id))
+      const person = world.people.create({
+        ...(p.id ? { id: p.id } : {}), firstName: p.firstName, lastName: p.lastName, eea: p.eea ?? false,
+        ...(p.platform ? { platform: p.platform } : {}), ...(p.locale ? { locale: p.locale } : {}),
+        ...(p.timezone !== undefined ? { timezone: p.timezone } : {}), gender: p.gender ?? null,
+      })
+      // Every person can reach every page of the document: each gets a PSID there, as on first contact.
+      const wanted = Object.entries(p.psids ?? {}).map(([ref, psid]) => [pageId(ref), psid] as const)
+      for (const [page, psid] of wanted) {
+        if (world.people.byPsid(psid)) throw new WorldDocumentError(`PSID ${psid} already exists in the world`)
+        world.people.psidOn(person.id, page, psid)
+      }
+      for (const page of pages) world.people.psidOn(person.id, page.id)
+      return toPersonDoc(world, person.id)
+    })
+    return { apps, accounts, pages, people }
+  })
+}
+
+function toPersonDoc(world: World, id: string) {
+  const p = world.people.get(id)!
+  return {
+    id: p.id, firstName: p.firstName, lastName: p.lastName, eea: p.eea, platform: p.platform, locale: p.locale,
+    timezone: p.timezone, gender: p.gender, psids: world.people.psids(p.id),
+  }
+}
+
+export function exportWorld(world: World): Required<WorldDocument> {
+  return {
+    apps: world.apps.list().map((a) => ({ id: a.id, secret: a.secret, name: a.name, requireAppSecretProof: a.requireProof })),
+    accounts: world.accounts.list().map((a) => ({ id: a.id, name: a.name, eea: a.eea })),
+    pages: world.pages.list().map((p) => ({
+      id: p.id, name: p.name, category: p.category, admins: world.pages.admins(p.id), eea: p.eea,
+    })),
+    people: world.people.list().map((p) => toPersonDoc(world, p.id)),
+  }
+}

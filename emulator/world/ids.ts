@@ -1,0 +1,46 @@
+/**
+ * Identifier and secret generators. Facebook ids are decimal strings (apps, pages, users ~15 digits, PSIDs ~16);
+ * secrets and tokens must be unguessable, so they come from nanoid's CSPRNG alphabet generators.
+ *
+ * Numeric ids are time-ordered (a millisecond prefix, then random digits) so that inserts into SQLite's primary-key
+ * index land at its end instead of rewriting random pages.
+ */
+import { customAlphabet } from 'nanoid'
+
+const digits = customAlphabet('0123456789', 8)
+const hex32 = customAlphabet('0123456789abcdef', 32)
+const tokenBody = customAlphabet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 96)
+const codeBody = customAlphabet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_', 64)
+const traceBody = customAlphabet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', 11)
+const midBody = customAlphabet('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_', 86)
+
+let lastMs = 0
+let seq = 0
+/** A time-ordered decimal id of `length` digits (≥ 15), unique within this process. */
+export function numericId(length = 15): string {
+  const ms = Date.now()
+  seq = ms === lastMs ? seq + 1 : 0
+  lastMs = ms
+  const head = String(ms).slice(-(length - 10)) + String(seq % 100).padStart(2, '0')
+  return (head + digits()).slice(0, length).replace(/^0/, '1')
+}
+
+export const ids = {
+  app: () => numericId(15),
+  account: () => numericId(15),
+  page: () => numericId(15),
+  person: () => numericId(15),
+  psid: () => numericId(16),
+  attachment: () => numericId(16),
+  /** App secrets are 32 hex characters, as Facebook's are. */
+  appSecret: () => hex32(),
+  /** Access tokens look like Facebook's (`EAA…`) and carry 96 random characters. */
+  accessToken: () => `EAA${tokenBody()}`,
+  /** The secret half of an app token `{app-id}|{secret}` from client_credentials. */
+  appTokenSecret: () => tokenBody().slice(0, 43),
+  authCode: () => `AQ${codeBody()}`,
+  /** Message ids in the current `m_…` form (docs §3.3). */
+  mid: () => `m_${midBody()}`,
+  fbtrace: () => traceBody(),
+  verifyToken: () => tokenBody().slice(0, 32),
+}

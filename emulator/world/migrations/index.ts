@@ -1,0 +1,15 @@
+/**
+ * The journal of migrations, in order. Each is applied once, in one transaction, and recorded with a hash of its
+ * text; an applied migration must never be edited (the runner refuses a database whose recorded hash differs).
+ */
+import accountsAndTokens from './001-accounts-and-tokens.js'
+
+export interface Migration {
+  id: number
+  name: string
+  sql: string
+}
+
+export const MIGRATIONS: Migration[] = [
+  { id: 1, name: 'accounts-and-tokens', sql: accountsAndTokens },
+]

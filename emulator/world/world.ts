@@ -1,0 +1,71 @@
+/**
+ * The world: one SQLite database holding every app, account, page, person, token and message, plus the clock.
+ * Handlers are functions of (request, world, clock); nothing else holds state.
+ */
+import { openDatabase, type Db } from './db.js'
+import { createClock, type Clock } from './clock.js'
+import { Store } from './store.js'
+import { Apps } from './apps.js'
+import { Accounts } from './accounts.js'
+import { Pages } from './pages.js'
+import { People } from './people.js'
+import { Consents } from './consents.js'
+import { Tokens } from './tokens.js'
+
+const CLOCK_KEY = 'clock_offset_ms'
+
+export class World {
+  readonly store: Store
+  readonly clock: Clock
+  readonly apps: Apps
+  readonly accounts: Accounts
+  readonly pages: Pages
+  readonly people: People
+  readonly consents: Consents
+  readonly tokens: Tokens
+
+  constructor(readonly db: Db) {
+    this.store = new Store(db)
+    const offset = Number(this.getMeta(CLOCK_KEY) ?? 0)
+    this.clock = createClock(offset, (ms) => this.setMeta(CLOCK_KEY, String(ms)))
+    const now = () => this.clock.now()
+    this.apps = new Apps(this.store, now)
+    this.accounts = new Accounts(this.store, now)
+    this.pages = new Pages(this.store, now)
+    this.people = new People(this.store, now)
+    this.consents = new Consents(this.store, now)
+    this.tokens = new Tokens(this.store)
+  }
+
+  static open(path: string): World {
+    return new World(openDatabase(path))
+  }
+
+  tx<T>(fn: () => T): T {
+    return this.store.tx(fn)
+  }
+
+  /** Empties every table (the schema and its migrations stay) and puts the clock back to real time. */
+  reset(): void {
+    const tables = (this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'
+      AND name NOT IN ('migrations') AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[]).map((t) => t.name)
+    this.tx(() => {
+      this.db.pragma('defer_foreign_keys = ON')
+      for (const t of tables) this.db.prepare(`DELETE FROM "${t}"`).run()
+    })
+    this.clock.advance(-this.clock.offsetMs() / 1000)
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  private getMeta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.store.stmt('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, value)
+  }
+}
