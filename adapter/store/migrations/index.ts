@@ -1,0 +1,15 @@
+/**
+ * The journal of migrations, in order (drizzle's migrator pattern, STYLE §6). Each is applied once in one transaction
+ * and recorded with the sha256 of its text; a database whose recorded hash differs is refused.
+ */
+import initial from './001-initial.js'
+
+export interface Migration {
+  id: number
+  name: string
+  sql: string
+}
+
+export const MIGRATIONS: Migration[] = [
+  { id: 1, name: 'initial', sql: initial },
+]

@@ -1,0 +1,61 @@
+/**
+ * Wire types of the webhooks Messenger sends to apps (docs §4.3, §4.4): `{object: "page", entry: [...]}` with one
+ * event per `messaging[]` item. Declared once; the Send API, people's actions and delivery all use these.
+ * Source: https://developers.facebook.com/docs/messenger-platform/reference/webhook-events
+ */
+
+/** The Messenger webhook fields an app can subscribe to (docs §5.3) that the emulator emits. */
+export const MESSENGER_FIELDS = [
+  'messages', 'message_deliveries', 'message_echoes', 'message_reads', 'messaging_postbacks', 'messaging_optins',
+  'messaging_referrals',
+] as const
+export type MessengerField = (typeof MESSENGER_FIELDS)[number]
+
+export interface Party { id: string }
+
+export interface QuickReplyPayload { payload: string }
+
+export interface Referral {
+  ref?: string
+  source: 'SHORTLINK' | 'ADS' | 'MESSENGER_CODE' | 'DISCOVER_TAB' | 'CUSTOMER_CHAT_PLUGIN'
+  type: 'OPEN_THREAD'
+  ad_id?: string
+  ads_context_data?: { ad_title?: string; photo_url?: string; video_url?: string; post_id?: string; product_id?: string }
+  referer_uri?: string
+}
+
+export interface IncomingAttachment {
+  type: 'image' | 'video' | 'audio' | 'file' | 'location' | 'fallback' | 'template'
+  payload: { url?: string; title?: string; sticker_id?: number; coordinates?: { lat: number; long: number } } &
+    Record<string, unknown>
+}
+
+export interface MessageBody {
+  mid: string
+  text?: string
+  quick_reply?: QuickReplyPayload
+  reply_to?: { mid: string }
+  attachments?: IncomingAttachment[]
+  referral?: Referral
+  /** Echoes only. */
+  is_echo?: true
+  app_id?: number
+  metadata?: string
+}
+
+interface EventBase { sender: Party; recipient: Party; timestamp: number }
+
+export type MessageEvent = EventBase & { message: MessageBody }
+export type PostbackEvent = EventBase & {
+  postback: { title: string; payload: string; mid?: string; referral?: Referral }
+}
+export type ReferralEvent = EventBase & { referral: Referral }
+export type OptinEvent = EventBase & { optin: { ref?: string; user_ref?: string } }
+/** Delivery events carry no event-level timestamp in Facebook's example (docs §4.4). */
+export type DeliveryEvent = Omit<EventBase, 'timestamp'> & { delivery: { mids?: string[]; watermark: number } }
+export type ReadEvent = EventBase & { read: { watermark: number } }
+
+export type MessagingEvent = MessageEvent | PostbackEvent | ReferralEvent | OptinEvent | DeliveryEvent | ReadEvent
+
+export interface PageEntry { id: string; time: number; messaging: MessagingEvent[] }
+export interface PageWebhookBody { object: 'page'; entry: PageEntry[] }
