@@ -1,0 +1,42 @@
+/**
+ * The adapter's HTTP surface: the Conversations API under `/v2/apps/{appId}` and `/v1.1/apps/{appId}` (menus), behind
+ * Basic auth, and the Messenger webhook under `/webhooks/messenger`. Each sub-app is mounted with `route()` (STYLE §7.3);
+ * every error leaves through one funnel in the Conversations shape.
+ */
+import { Hono } from 'hono'
+import type { AdapterContext } from '../context.js'
+import { messengerWebhookRoutes } from '../messenger/webhook-route.js'
+import { appsRoutes } from './apps-routes.js'
+import { basicAuth } from './auth.js'
+import { conversationsRoutes } from './conversations-routes.js'
+import type { ApiEnv } from './env.js'
+import { notFoundHandler, onApiError } from './errors.js'
+import { integrationsRoutes } from './integrations-routes.js'
+import { menuRoutes } from './menu-routes.js'
+
+export function createAdapterApp(ctx: AdapterContext): Hono {
+  const root = new Hono()
+  root.get('/health', (c) => c.json({ status: 'ok' }))
+  root.route('/webhooks/messenger', messengerWebhookRoutes(ctx))
+
+  const v2 = new Hono<ApiEnv>()
+  v2.use('/apps/:appId/*', basicAuth(ctx.store))
+  v2.use('/apps/:appId', basicAuth(ctx.store))
+  v2.route('/apps/:appId', appsRoutes(ctx))
+  v2.route('/apps/:appId/integrations', integrationsRoutes(ctx))
+  v2.route('/apps/:appId', conversationsRoutes(ctx))
+  v2.onError(onApiError)
+  v2.notFound(notFoundHandler)
+
+  const v11 = new Hono<ApiEnv>()
+  v11.use('/apps/:appId/*', basicAuth(ctx.store))
+  v11.route('/apps/:appId', menuRoutes(ctx))
+  v11.onError(onApiError)
+  v11.notFound(notFoundHandler)
+
+  root.route('/v2', v2)
+  root.route('/v1.1', v11)
+  root.onError(onApiError)
+  root.notFound(notFoundHandler)
+  return root
+}

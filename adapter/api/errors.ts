@@ -1,0 +1,57 @@
+/**
+ * The adapter's error catalogue: every error the Conversations API answers, with Sunshine's code and HTTP status
+ * (conversations-api.md §2). Routes throw `apiError('name', title?)`; one `onError` funnel serialises
+ * `{"errors":[{"code","title"}]}`. Unexpected throws become a logged 500 in the same shape, never a stack trace.
+ */
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ErrorBody } from './types.js'
+
+interface Entry { status: ContentfulStatusCode; code: string; title: string }
+
+export const API_ERRORS = {
+  unauthorized: { status: 401, code: 'unauthorized', title: 'Authorization is required' },
+  forbidden: { status: 403, code: 'forbidden', title: 'The API key does not give access to this app' },
+  badRequest: { status: 400, code: 'bad_request', title: 'Bad request' },
+  invalidJson: { status: 400, code: 'bad_request', title: 'The request body must be a JSON object' },
+  invalidIntegrationType: { status: 400, code: 'bad_request', title: 'Invalid integration type' },
+  notFound: { status: 404, code: 'not_found', title: 'Resource not found' },
+  appNotFound: { status: 404, code: 'app_not_found', title: 'App not found' },
+  userNotFound: { status: 404, code: 'user_not_found', title: 'User not found' },
+  conversationNotFound: { status: 404, code: 'conversation_not_found', title: 'Conversation not found' },
+  integrationNotFound: { status: 404, code: 'integration_not_found', title: 'Integration not found' },
+  conflict: { status: 409, code: 'conflict', title: 'Conflict' },
+  payloadTooLarge: { status: 413, code: 'payload_too_large', title: 'The request body is larger than 100 KB' },
+  /** Facebook refused what the adapter asked on the integration's behalf (the title carries Facebook's reason). */
+  facebookRefused: { status: 400, code: 'bad_request', title: 'Facebook refused the request' },
+  /** Facebook's Graph API could not be reached; nothing was stored. */
+  graphUnreachable: { status: 502, code: 'bad_gateway', title: 'The Facebook Graph API could not be reached' },
+  internal: { status: 500, code: 'internal_error', title: 'An unexpected error occurred' },
+} as const satisfies Record<string, Entry>
+
+export type ApiErrorName = keyof typeof API_ERRORS
+
+export class ApiError extends Error {
+  constructor(readonly status: ContentfulStatusCode, readonly errors: ErrorBody['errors']) {
+    super(errors.map((e) => e.title).join('; '))
+    this.name = 'ApiError'
+  }
+}
+
+export function apiError(name: ApiErrorName, title?: string): ApiError {
+  const e: Entry = API_ERRORS[name]
+  return new ApiError(e.status, [{ code: e.code, title: title ?? e.title }])
+}
+
+/** The one funnel (STYLE §7.2). */
+export function onApiError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) return c.json({ errors: err.errors } satisfies ErrorBody, err.status)
+  console.error('[adapter] unexpected error:', err)
+  const e = API_ERRORS.internal
+  return c.json({ errors: [{ code: e.code, title: e.title }] } satisfies ErrorBody, e.status)
+}
+
+export function notFoundHandler(c: Context): Response {
+  const e = API_ERRORS.notFound
+  return c.json({ errors: [{ code: e.code, title: `${e.title}: ${c.req.method} ${c.req.path}` }] } satisfies ErrorBody, 404)
+}

@@ -1,0 +1,37 @@
+/**
+ * Reads and validates a JSON request body with a zod schema; failures become Conversations-shaped 400s, one entry per
+ * problem, each naming the field (DESIGN "Bad input gets the answer the real service gives").
+ */
+import type { Context } from 'hono'
+import type { z } from 'zod'
+import { ApiError, apiError, API_ERRORS } from './errors.js'
+
+/** Sunshine's JSON body limit (conversations-api.md §0). */
+const MAX_BODY_BYTES = 100 * 1024
+
+export async function readJson(c: Context): Promise<unknown> {
+  const text = await c.req.text()
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw apiError('payloadTooLarge')
+  try {
+    const value: unknown = JSON.parse(text)
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw apiError('invalidJson')
+    return value
+  } catch (err) {
+    if (err instanceof ApiError) throw err
+    throw apiError('invalidJson')
+  }
+}
+
+export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  return parseValue(await readJson(c), schema)
+}
+
+export function parseValue<S extends z.ZodType>(value: unknown, schema: S): z.infer<S> {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const { status, code } = API_ERRORS.badRequest
+  throw new ApiError(status, result.error.issues.map((issue) => ({
+    code,
+    title: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`,
+  })))
+}

@@ -1,0 +1,71 @@
+/**
+ * The Graph calls the Messenger channel makes, each named after what it does on Facebook's side. Paths and bodies
+ * follow ../shared/docs/messenger-platform.md (section in each comment).
+ */
+import { appToken, type GraphClient } from './graph-client.js'
+import type {
+  AppSubscriptionsResponse, DebugTokenResponse, MeResponse, MessengerProfileResponse, PersistentMenu, SendRequest,
+  SendResponse, SubscribedAppsResponse, UserProfile,
+} from './graph-types.js'
+
+export interface PageCredentials {
+  pageAccessToken: string
+  fbAppId: string
+  fbAppSecret: string
+}
+
+/**
+ * The webhook fields the seed names (messages, messaging_postbacks, messaging_optins, message_reads,
+ * messaging_referrals) plus message_deliveries and message_echoes for delivery and echo tracking (§5.2, §5.3).
+ */
+export const REQUIRED_FIELDS = ['messages', 'messaging_postbacks', 'messaging_optins', 'message_reads', 'messaging_referrals'] as const
+export const SUBSCRIBED_FIELDS = [...REQUIRED_FIELDS, 'message_deliveries', 'message_echoes'] as const
+
+/** The payload of the Get Started button the adapter sets; its postback marks a conversation start. */
+export const GET_STARTED_PAYLOAD = 'GET_STARTED'
+
+export function facebook(graph: GraphClient, creds: PageCredentials) {
+  const page = { token: creds.pageAccessToken, appSecret: creds.fbAppSecret }
+  const app = { token: appToken(creds.fbAppId, creds.fbAppSecret), appSecret: creds.fbAppSecret }
+  return {
+    /** With a page token `/me` is the page (§1.6). */
+    me: () => graph.get<MeResponse>('/me', { ...page, query: { fields: 'id,name' } }),
+    /** App-level webhook for object `page`; Facebook verifies the callback before answering (§5.1, §4.1). */
+    subscribeApp: (callbackUrl: string, verifyToken: string) =>
+      graph.post<{ success: boolean }>(`/${creds.fbAppId}/subscriptions`, {
+        ...app,
+        body: { object: 'page', callback_url: callbackUrl, verify_token: verifyToken, fields: SUBSCRIBED_FIELDS.join(',') },
+      }),
+    appSubscriptions: () => graph.get<AppSubscriptionsResponse>(`/${creds.fbAppId}/subscriptions`, app),
+    /** The page subscribes the app (§5.2). */
+    subscribePage: (pageId: string) =>
+      graph.post<{ success: boolean }>(`/${pageId}/subscribed_apps`, {
+        ...page, body: { subscribed_fields: SUBSCRIBED_FIELDS.join(',') },
+      }),
+    unsubscribePage: (pageId: string) => graph.delete<{ success: boolean }>(`/${pageId}/subscribed_apps`, page),
+    pageSubscriptions: (pageId: string) => graph.get<SubscribedAppsResponse>(`/${pageId}/subscribed_apps`, page),
+    /** Messenger Profile (§6.1). */
+    setGetStarted: () =>
+      graph.post<{ result: string }>('/me/messenger_profile', { ...page, body: { get_started: { payload: GET_STARTED_PAYLOAD } } }),
+    setPersistentMenu: (menu: PersistentMenu[]) =>
+      graph.post<{ result: string }>('/me/messenger_profile', { ...page, body: { persistent_menu: menu } }),
+    deletePersistentMenu: () =>
+      graph.delete<{ result: string }>('/me/messenger_profile', { ...page, body: { fields: ['persistent_menu'] } }),
+    /** EEA status (§7). */
+    euPrivacy: async (): Promise<boolean | null> => {
+      const res = await graph.get<MessengerProfileResponse>('/me/messenger_profile',
+        { ...page, query: { fields: 'subject_to_new_eu_privacy_rules' } })
+      const v = res.data?.[0]?.subject_to_new_eu_privacy_rules
+      return typeof v === 'boolean' ? v : null
+    },
+    /** Send API (§3). */
+    send: (body: SendRequest) => graph.post<SendResponse>('/me/messages', { ...page, body }),
+    /** User Profile API (§6.2). */
+    userProfile: (psid: string) =>
+      graph.get<UserProfile>(`/${encodeURIComponent(psid)}`, { ...page, query: { fields: 'first_name,last_name,profile_pic' } }),
+    /** Inspect the page token with the app token (§1.7). */
+    debugPageToken: () =>
+      graph.get<DebugTokenResponse>('/debug_token', { ...app, query: { input_token: creds.pageAccessToken } }),
+  }
+}
+export type Facebook = ReturnType<typeof facebook>

@@ -1,0 +1,163 @@
+/**
+ * Messenger webhook events → conversation events (messenger-platform.md §4.4; conversations-api.md §11.4, §13, §15.2):
+ * - `message` → a user message (text with the quick-reply `payload`, one message per attachment) → conversation:message
+ * - `postback` (buttons, persistent menu, Get Started, click-to-Messenger ad buttons) → conversation:postback, plus
+ *   conversation:referral when it carries one
+ * - `referral` → conversation:referral; `read` → conversation:read
+ * - `delivery` → conversation:message:delivery:user for the business messages it covers
+ * - echoes (`is_echo`) are the page's own messages and are not turned into events.
+ * A redelivered event (same mid) is processed once.
+ */
+import type { AdapterContext } from '../context.js'
+import type { MessageRow } from '../store/conversations.js'
+import type { MessengerIntegrationRow } from '../store/integrations.js'
+import type { StoredContent } from '../api/types.js'
+import { emit } from '../webhooks/dispatcher.js'
+import type { Referral } from '../webhooks/events.js'
+import { ensureContact, type Contact, type CreationReason } from './contacts.js'
+import { GET_STARTED_PAYLOAD } from './facebook.js'
+import type { InboundAttachment, MessagingEvent, Referral as FbReferral, WebhookBody } from './graph-types.js'
+
+/** The integration each entry belongs to: the page's integration among those of the same Facebook app. */
+function integrationFor(ctx: AdapterContext, via: MessengerIntegrationRow, pageId: string): MessengerIntegrationRow | undefined {
+  if (via.config.pageId === pageId) return via
+  // One Facebook app has one callback URL for all its pages (§5.1), so events of another page may arrive here.
+  return ctx.store.integrations.listMessenger()
+    .find((i) => i.config.pageId === pageId && i.config.fbAppId === via.config.fbAppId)
+}
+
+export async function handleMessengerWebhook(ctx: AdapterContext, via: MessengerIntegrationRow, body: WebhookBody): Promise<void> {
+  if (body.object !== 'page' || !Array.isArray(body.entry)) return
+  for (const entry of body.entry) {
+    const integration = integrationFor(ctx, via, String(entry.id))
+    if (!integration) {
+      ctx.log.warn(`webhook entry for page ${entry.id}, which has no integration; ignored`)
+      continue
+    }
+    for (const event of entry.messaging ?? []) await handleEvent(ctx, integration, event)
+  }
+}
+
+function reasonFor(event: MessagingEvent): CreationReason {
+  if (event.postback?.payload === GET_STARTED_PAYLOAD || event.referral || event.optin) return 'startConversation'
+  return event.message ? 'message' : 'none'
+}
+
+async function handleEvent(ctx: AdapterContext, integration: MessengerIntegrationRow, event: MessagingEvent): Promise<void> {
+  if (event.message?.is_echo) return
+  const psid = event.sender?.id
+  if (!psid) return // checkbox-plugin opt-ins carry a user_ref and no PSID
+  const key = dedupeKey(integration, event)
+  if (key && ctx.store.seenEvents.has(key)) return
+  const contact = await ensureContact(ctx, integration, psid, reasonFor(event))
+  const at = iso(event.timestamp ?? ctx.clock.now())
+  ctx.store.tx(() => {
+    if (key && !ctx.store.seenEvents.firstTime(key, ctx.clock.now())) return
+    if (event.message) onMessage(ctx, contact, event.message, at)
+    if (event.postback) {
+      const { payload, title, mid, referral } = event.postback
+      emit(ctx, contact, {
+        type: 'conversation:postback', postback: { payload, ...(title ? { text: title } : {}) },
+        ...(mid ? { originalMessageId: mid } : {}),
+      })
+      if (referral) emit(ctx, contact, { type: 'conversation:referral', referral: toReferral(referral) })
+    }
+    if (event.referral) emit(ctx, contact, { type: 'conversation:referral', referral: toReferral(event.referral) })
+    if (event.read) emit(ctx, contact, { type: 'conversation:read', at })
+    if (event.delivery) onDelivery(ctx, contact, event.delivery)
+  })
+  ctx.kick()
+}
+
+/** Facebook dedupe advice: the mid (§4.2). Events without one are keyed by what identifies them. */
+function dedupeKey(integration: MessengerIntegrationRow, e: MessagingEvent): string | undefined {
+  const page = integration.config.pageId
+  if (e.message) return `${page}:message:${e.message.mid}`
+  if (e.postback) return `${page}:postback:${e.postback.mid ?? `${e.sender.id}:${e.timestamp}:${e.postback.payload}`}`
+  if (e.referral) return `${page}:referral:${e.sender.id}:${e.timestamp}`
+  if (e.read) return `${page}:read:${e.sender.id}:${e.read.watermark}`
+  return undefined
+}
+
+function onMessage(ctx: AdapterContext, contact: Contact, m: NonNullable<MessagingEvent['message']>, at: string): void {
+  const contents: StoredContent[] = []
+  if (m.text !== undefined) {
+    contents.push({ type: 'text', text: m.text, ...(m.quick_reply ? { payload: m.quick_reply.payload } : {}) })
+  }
+  for (const a of m.attachments ?? []) {
+    const c = attachmentContent(a)
+    if (c) contents.push(c)
+  }
+  contents.forEach((content, i) => {
+    const message: MessageRow = {
+      id: ctx.ids.record(), conversationId: contact.conversation.id, received: at,
+      author: {
+        type: 'user', userId: contact.user.id,
+        ...(contact.client.displayName ? { displayName: contact.client.displayName } : {}),
+        ...(contact.client.avatarUrl ? { avatarUrl: contact.client.avatarUrl } : {}),
+      },
+      content,
+      source: {
+        type: 'messenger', integrationId: contact.integrationId,
+        originalMessageId: contents.length > 1 ? `${m.mid}:${i}` : m.mid, originalMessageTimestamp: at,
+      },
+    }
+    ctx.store.conversations.addMessage(message)
+    emit(ctx, contact, { type: 'conversation:message', message })
+  })
+  if (m.referral) emit(ctx, contact, { type: 'conversation:referral', referral: toReferral(m.referral) })
+}
+
+function attachmentContent(a: InboundAttachment): StoredContent | undefined {
+  const url = a.payload?.url
+  switch (a.type) {
+    case 'image':
+      return url ? { type: 'image', mediaUrl: url } : undefined
+    case 'video':
+    case 'audio':
+    case 'file':
+      return url ? { type: 'file', mediaUrl: url } : undefined
+    case 'location': {
+      const co = a.payload?.coordinates
+      return co ? { type: 'location', coordinates: { lat: co.lat, long: co.long } } : undefined
+    }
+    case 'fallback': {
+      const link = a.payload?.url ?? a.payload?.URL
+      const text = [a.title ?? a.payload?.title, link].filter(Boolean).join(' ')
+      return text ? { type: 'text', text } : undefined
+    }
+    default:
+      return undefined
+  }
+}
+
+function onDelivery(ctx: AdapterContext, contact: Contact, d: NonNullable<MessagingEvent['delivery']>): void {
+  const { conversations } = ctx.store
+  const byMessage = new Map<string, string[]>()
+  if (d.mids?.length) {
+    for (const mid of d.mids) {
+      const id = conversations.messageOfExternal(mid)
+      if (id) byMessage.set(id, [...(byMessage.get(id) ?? []), mid])
+    }
+  } else {
+    // "all messages before watermark delivered" (§4.4)
+    for (const id of conversations.undeliveredBefore(contact.conversation.id, d.watermark)) byMessage.set(id, [])
+  }
+  for (const [messageId, mids] of byMessage) {
+    if (!conversations.markDelivered(messageId)) continue
+    const externalMessages = (mids.length ? mids : conversations.externalsOf(messageId)).map((id) => ({ id }))
+    emit(ctx, contact, { type: 'conversation:message:delivery:user', messageId, externalMessages })
+  }
+}
+
+function toReferral(r: FbReferral): Referral {
+  return {
+    ...(r.ref !== undefined ? { code: r.ref } : {}),
+    details: { ...(r.source ? { source: r.source } : {}), ...(r.type ? { type: r.type } : {}), ...(r.ad_id ? { adId: r.ad_id } : {}) },
+  }
+}
+
+function iso(ms: number): string {
+  // Some events carry seconds (the postback example in §4.4); Messenger's own are milliseconds.
+  return new Date(ms < 1e12 ? ms * 1000 : ms).toISOString()
+}

@@ -1,0 +1,108 @@
+/**
+ * Sends stored business messages and activities to Messenger from the outbox, then reports the outcome as delivery
+ * events: `conversation:message:delivery:channel` with the Messenger message ids in `externalMessages`, or
+ * `conversation:message:delivery:failure` with Sunshine's code and Facebook's error (seed, Delivery Events and
+ * Troubleshooting). Transient Graph errors and an unreachable Graph are retried; the rest fail at once.
+ */
+import type { AdapterContext } from '../context.js'
+import type { OutboxItem } from '../store/outbox.js'
+import type { Outcome } from '../outbox-worker.js'
+import { emit } from '../webhooks/dispatcher.js'
+import type { DeliveryError, EventContext } from '../webhooks/events.js'
+import { facebook } from './facebook.js'
+import { GraphApiError, GraphUnreachableError } from './graph-client.js'
+import { senderAction, toSendRequests, type SenderAction } from './outbound.js'
+
+export type SendJob =
+  | { type: 'message'; appId: string; conversationId: string; integrationId: string; clientId: string; messageId: string }
+  | { type: 'activity'; appId: string; conversationId: string; integrationId: string; clientId: string; action: SenderAction }
+
+/** Graph code → Sunshine error code (password change and other invalid tokens → "unauthorized", per the seed). */
+export function deliveryError(err: unknown): DeliveryError {
+  if (err instanceof GraphApiError) {
+    const c = err.code
+    const code = c === 190 || c === 102 ? 'unauthorized'
+      : [4, 17, 32, 613].includes(c) ? 'too_many_requests'
+        : [10, 200, 230, 551].includes(c) ? 'forbidden'
+          : c === 100 ? 'bad_request' : 'uncategorized_error'
+    return {
+      code, message: err.message,
+      underlyingError: {
+        message: err.message, code: err.code, ...(err.subcode !== undefined ? { subcode: err.subcode } : {}),
+        ...(err.type ? { type: err.type } : {}), ...(err.fbtraceId ? { fbtrace_id: err.fbtraceId } : {}),
+      },
+    }
+  }
+  const message = err instanceof Error ? err.message : String(err)
+  return { code: 'uncategorized_error', message, underlyingError: { message } }
+}
+
+export function messengerSender(ctx: AdapterContext) {
+  const { store } = ctx
+  const failures = new Map<number, unknown>()
+
+  function eventContext(job: SendJob): EventContext | undefined {
+    const app = store.apps.get(job.appId)
+    const conversation = store.conversations.get(job.appId, job.conversationId)
+    const user = conversation && store.users.get(job.appId, conversation.userId)
+    if (!app || !conversation || !user) return undefined
+    const client = store.users.clientsOfUser(user.id).find((c) => c.id === job.clientId)
+    return { app, conversation, user, ...(client ? { client } : {}), integrationId: job.integrationId }
+  }
+
+  async function handle(item: OutboxItem): Promise<Outcome> {
+    const job = item.body as SendJob
+    failures.delete(item.seq)
+    const integration = store.integrations.get(job.appId, job.integrationId)
+    const ec = eventContext(job)
+    if (!integration || integration.type !== 'messenger' || !ec?.client) {
+      failures.set(item.seq, new Error('The Messenger integration or the user\'s client no longer exists'))
+      return { ok: false, retry: false, error: 'integration or client gone' }
+    }
+    const fb = facebook(ctx.graph, integration.config)
+    const psid = ec.client.externalId
+    try {
+      if (job.type === 'activity') {
+        await fb.send(senderAction(psid, job.action))
+        return { ok: true }
+      }
+      const message = store.conversations.getMessage(job.messageId)
+      if (!message) return { ok: false, retry: false, error: 'message deleted' }
+      const requests = toSendRequests({ psid, content: message.content, ...(message.override ? { override: message.override } : {}) })
+      // A retried multi-part message resumes after the parts Facebook already accepted.
+      const sent = store.conversations.externalsOf(message.id)
+      for (const request of requests.slice(sent.length)) {
+        const res = await fb.send(request)
+        const mid = res.message_id ?? `${message.id}:${sent.length}`
+        store.conversations.recordExternal(mid, message.id, job.conversationId, ctx.clock.now())
+        sent.push(mid)
+      }
+      return {
+        ok: true,
+        after: () => emit(ctx, ec, {
+          type: 'conversation:message:delivery:channel', messageId: message.id,
+          externalMessages: sent.map((id) => ({ id })),
+        }),
+      }
+    } catch (err) {
+      const transient = (err instanceof GraphApiError || err instanceof GraphUnreachableError) && err.transient
+      failures.set(item.seq, err)
+      if (!(err instanceof GraphApiError) && !(err instanceof GraphUnreachableError)) throw err
+      return { ok: false, retry: transient, error: err.message }
+    }
+  }
+
+  /** Typing and read that fail are dropped silently, as Facebook does for EEA audiences (seed, Europe). */
+  function onGiveUp(item: OutboxItem, error: string): void {
+    const job = item.body as SendJob
+    const err = failures.get(item.seq) ?? new Error(error)
+    failures.delete(item.seq)
+    if (job.type !== 'message') return
+    const ec = eventContext(job)
+    if (!ec) return
+    ctx.log.warn(`message ${job.messageId} could not be delivered to Messenger: ${error}`)
+    emit(ctx, ec, { type: 'conversation:message:delivery:failure', messageId: job.messageId, error: deliveryError(err) })
+  }
+
+  return { handle, onGiveUp }
+}

@@ -1,0 +1,16 @@
+/**
+ * Facebook signs every webhook POST: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(raw body, app secret)>`, computed
+ * over the exact raw bytes (messenger-platform.md §4.2). Compared in constant time.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
+export function signBody(rawBody: Uint8Array | string, appSecret: string): string {
+  return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`
+}
+
+export function validSignature(rawBody: Uint8Array, header: string | undefined, appSecret: string): boolean {
+  if (!header || !header.startsWith('sha256=')) return false
+  const expected = Buffer.from(signBody(rawBody, appSecret))
+  const given = Buffer.from(header)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}

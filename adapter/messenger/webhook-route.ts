@@ -1,0 +1,59 @@
+/**
+ * The adapter's Messenger webhook, `/webhooks/messenger/{integrationId}` (messenger-platform.md §4):
+ * - GET answers Facebook's verification (`hub.mode=subscribe`, `hub.verify_token`, `hub.challenge`) with the challenge;
+ * - POST checks `X-Hub-Signature-256` against the Facebook app secret (403 and nothing stored when it is missing or
+ *   wrong), then turns the events into conversation events and answers 200. Processing errors answer 500 so Facebook
+ *   redelivers; redeliveries are de-duplicated.
+ */
+import { Hono } from 'hono'
+import type { AdapterContext } from '../context.js'
+import type { MessengerIntegrationRow } from '../store/integrations.js'
+import type { WebhookBody } from './graph-types.js'
+import { handleMessengerWebhook } from './inbound.js'
+import { validSignature } from './signature.js'
+
+export function messengerWebhookRoutes(ctx: AdapterContext): Hono {
+  const app = new Hono()
+
+  const integration = (id: string): MessengerIntegrationRow | undefined => {
+    const row = ctx.store.integrations.getById(id)
+    return row?.type === 'messenger' ? row : undefined
+  }
+
+  app.get('/:integrationId', (c) => {
+    const id = c.req.param('integrationId')
+    const expected = integration(id)?.config.verifyToken ?? ctx.pendingVerifications.get(id)
+    const mode = c.req.query('hub.mode')
+    const token = c.req.query('hub.verify_token')
+    const challenge = c.req.query('hub.challenge')
+    if (!expected || mode !== 'subscribe' || token !== expected || challenge === undefined) {
+      return c.text('Verification failed', 403)
+    }
+    return c.text(challenge, 200)
+  })
+
+  app.post('/:integrationId', async (c) => {
+    const row = integration(c.req.param('integrationId'))
+    if (!row) return c.text('Unknown integration', 404)
+    const raw = new Uint8Array(await c.req.arrayBuffer())
+    if (!validSignature(raw, c.req.header('x-hub-signature-256'), row.config.fbAppSecret)) {
+      ctx.log.warn(`rejected a Messenger webhook for integration ${row.id}: missing or wrong X-Hub-Signature-256`)
+      return c.text('Invalid signature', 403)
+    }
+    let body: WebhookBody
+    try {
+      body = JSON.parse(Buffer.from(raw).toString('utf8')) as WebhookBody
+    } catch {
+      return c.text('Body is not JSON', 400)
+    }
+    try {
+      await handleMessengerWebhook(ctx, row, body)
+    } catch (err) {
+      ctx.log.error('processing a Messenger webhook failed; Facebook will redeliver', err)
+      return c.text('Processing failed', 500)
+    }
+    return c.text('EVENT_RECEIVED', 200)
+  })
+
+  return app
+}

@@ -1,0 +1,33 @@
+/**
+ * The adapter's store: one SQLite database and its typed repositories. Multi-row changes go through `tx`, a
+ * better-sqlite3 transaction (savepoints when nested), so an API 2xx is only answered after commit.
+ */
+import type Database from 'better-sqlite3'
+import { openDatabase } from './db.js'
+import { appsRepository } from './apps.js'
+import { integrationsRepository } from './integrations.js'
+import { usersRepository } from './users.js'
+import { conversationsRepository } from './conversations.js'
+import { outboxRepository } from './outbox.js'
+import { seenEventsRepository } from './seen-events.js'
+import { menusRepository } from './menus.js'
+
+export function createStore(path: string) {
+  const db: Database.Database = openDatabase(path)
+  return {
+    apps: appsRepository(db),
+    integrations: integrationsRepository(db),
+    users: usersRepository(db),
+    conversations: conversationsRepository(db),
+    outbox: outboxRepository(db),
+    seenEvents: seenEventsRepository(db),
+    menus: menusRepository(db),
+    tx<T>(fn: () => T): T {
+      return db.transaction(fn)()
+    },
+    close(): void {
+      db.close()
+    },
+  }
+}
+export type Store = ReturnType<typeof createStore>

@@ -1,0 +1,37 @@
+/**
+ * Fans a conversation event out to the app's business webhooks: each webhook whose triggers match gets the event in
+ * its version's shape, written to the outbox in the caller's transaction (so an event exists exactly when the change
+ * that caused it is committed). Partition = webhook + conversation: order is kept per conversation.
+ */
+import type { AdapterContext } from '../context.js'
+import type { WebhookRow } from '../store/integrations.js'
+import type { ConversationEvent, EventContext } from './events.js'
+import { v11Body, v11Trigger } from './v1-1.js'
+import { v2Envelope } from './v2.js'
+
+export interface WebhookJob {
+  webhookId: string
+  /** The event id (v2 `events[0].id`), stable across retries, for the business's idempotency. */
+  eventId: string
+  body: unknown
+}
+
+/** `*` subscribes to everything (Sunshine accepts it for v1.1 webhooks; harmless for v2). */
+export function subscribes(webhook: WebhookRow, e: ConversationEvent): boolean {
+  const trigger = webhook.version === 'v1.1' ? v11Trigger(e) : e.type
+  return trigger !== undefined && (webhook.triggers.includes(trigger) || webhook.triggers.includes('*'))
+}
+
+/** Call inside `store.tx`; call `ctx.kick()` after the commit. */
+export function emit(ctx: AdapterContext, ec: EventContext, e: ConversationEvent): void {
+  const now = ctx.clock.now()
+  for (const webhook of ctx.store.integrations.webhooksOfApp(ec.app.id)) {
+    if (!subscribes(webhook, e)) continue
+    const eventId = ctx.ids.record()
+    const body = webhook.version === 'v1.1'
+      ? v11Body(e, ec, ctx.ids, now)
+      : v2Envelope(e, ec, webhook, eventId, new Date(now).toISOString())
+    const job: WebhookJob = { webhookId: webhook.id, eventId, body }
+    ctx.store.outbox.enqueue('webhook', `${webhook.id}:${ec.conversation.id}`, job, now)
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Conversation events as the adapter produces them, before they are shaped for a webhook version (v2 or v1.1).
+ * Triggers and payload fields: conversations-api.md §11.4, §12, §13.
+ */
+import type { AppRow } from '../store/apps.js'
+import type { ConversationRow, MessageRow } from '../store/conversations.js'
+import type { ClientRow, UserRow } from '../store/users.js'
+
+export interface EventContext {
+  app: AppRow
+  conversation: ConversationRow
+  user: UserRow
+  client?: ClientRow
+  integrationId?: string
+}
+
+/** A failed delivery: Sunshine's code, Facebook's message, and Facebook's error as the underlying error. */
+export interface DeliveryError {
+  code: string
+  message: string
+  underlyingError?: { message: string; code?: number; subcode?: number; type?: string; fbtrace_id?: string }
+}
+
+export interface Referral {
+  code?: string
+  details: { source?: string; type?: string; adId?: string }
+}
+
+export type ConversationEvent =
+  | { type: 'conversation:create'; creationReason: 'message' | 'startConversation' | 'none' }
+  | { type: 'conversation:message'; message: MessageRow }
+  | { type: 'conversation:postback'; postback: { payload: string; text?: string }; originalMessageId?: string }
+  | { type: 'conversation:read'; at: string }
+  | { type: 'conversation:referral'; referral: Referral }
+  | { type: 'conversation:message:delivery:channel'; messageId: string; externalMessages: { id: string }[] }
+  | { type: 'conversation:message:delivery:user'; messageId: string; externalMessages: { id: string }[] }
+  | { type: 'conversation:message:delivery:failure'; messageId: string; error: DeliveryError }
+
+export type EventType = ConversationEvent['type']
