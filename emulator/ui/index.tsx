@@ -3,9 +3,12 @@
  */
 import { Hono } from 'hono'
 import type { World } from '../world/world.js'
+import { createOAuthDialogApp, OAUTH_DIALOG_PATHS } from './oauth-dialog.js'
 
 export function createUiApp(world: World): Hono {
   const app = new Hono()
+  const dialog = createOAuthDialogApp(world)
+  for (const path of OAUTH_DIALOG_PATHS) app.route(path, dialog)
   app.get('/', (c) => c.html(
     <html lang="en">
       <head><title>Messenger Emulator</title></head>
