@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { World } from './world/world.js'
 import { importWorld, WorldDocumentSchema, type WorldDocument } from './world/document.js'
 import { createEmulatorApp } from './app.js'
+import { deliveryWorker, type DeliveryOptions } from './webhooks/delivery.js'
 import { ControlClient } from './control/client.js'
 import type { CompleteWorldDocument } from './control/types.js'
 
@@ -21,6 +22,8 @@ export interface EmulatorOptions {
   db?: string
   /** A world document, or the path of a JSON file holding one; added only when the world is empty. */
   seed?: WorldDocument | string
+  /** Webhook delivery: timeout (default 20 s, also used for the verification request), retry backoff, polling. */
+  webhooks?: DeliveryOptions
 }
 
 export interface RunningEmulator {
@@ -35,8 +38,18 @@ export interface RunningEmulator {
 
 export class EmulatorStartError extends Error {}
 
+/** A seed given as an object fails like a seed file does: an EmulatorStartError naming the first wrong field. */
+function parseSeed(json: unknown, what: string): WorldDocument {
+  const parsed = WorldDocumentSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new EmulatorStartError(`${what} is not a world document: ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+  }
+  return parsed.data
+}
+
 export function loadSeed(seed: WorldDocument | string): WorldDocument {
-  if (typeof seed !== 'string') return WorldDocumentSchema.parse(seed)
+  if (typeof seed !== 'string') return parseSeed(seed, 'The seed')
   let text: string
   try {
     text = readFileSync(seed, 'utf8')
@@ -49,13 +62,7 @@ export function loadSeed(seed: WorldDocument | string): WorldDocument {
   } catch (e) {
     throw new EmulatorStartError(`The seed file ${seed} is not valid JSON: ${(e as Error).message}`)
   }
-  const parsed = WorldDocumentSchema.safeParse(json)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    throw new EmulatorStartError(`The seed file ${seed} is not a world document: ${issue.path.join('.') || '(root)'}: ` +
-      issue.message)
-  }
-  return parsed.data
+  return parseSeed(json, `The seed file ${seed}`)
 }
 
 function isEmpty(world: World): boolean {
@@ -85,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     world.close()
     throw new EmulatorStartError(`The seed could not be added: ${(e as Error).message}`)
   }
+  const delivery = deliveryWorker(world).configure(options.webhooks ?? {})
   const app = createEmulatorApp(world)
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
   let address: AddressInfo
@@ -95,6 +103,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     throw e
   }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+  // Deliveries left pending by an earlier run on this database go out now (DESIGN principle 5).
+  delivery.start()
   return {
     url,
     client: new ControlClient(url),
@@ -103,8 +113,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections()
       server.close(() => {
-        world.close()
-        resolve()
+        void delivery.stop().then(() => {
+          world.close()
+          resolve()
+        })
       })
     }),
   }

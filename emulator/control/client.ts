@@ -5,6 +5,13 @@
 import type {
   ClockState, CompleteWorldDocument, Consent, PageTokenResponse, UserTokenResponse, WorldDocument,
 } from './types.js'
+import type { AppWebhookView, DeliveryFilter, DeliveryView } from './types.js'
+import type { AppReviewState, PersonAction, PersonActionResult, ThreadView } from './types.js'
+import type { Platform } from '../world/people.js'
+import type { AppFeature } from '../world/app-features.js'
+import type { FaultScope, FaultSwitches, FaultSwitchInfo, FaultsView, RequestFilter, RequestView } from './types.js'
+
+const FAULT_PATHS: Record<FaultScope, string> = { app: 'apps', page: 'pages', person: 'people' }
 
 export class ControlApiError extends Error {
   constructor(readonly status: number, message: string, readonly instructions?: string) {
@@ -73,5 +80,79 @@ export class ControlClient {
   /** Business Integrations › Remove: the app loses access and the next login dialog asks afresh. */
   removeBusinessIntegration(accountId: string, appId: string): Promise<{ status: string }> {
     return this.call('DELETE', `/accounts/${accountId}/business-integrations/${appId}`)
+  }
+
+  // ── Fault switches and the request journal ──────────────────────────────────────────────────────────────────────
+
+  /** Every fault switch the emulator knows, where it may be set and what it does. */
+  faultSwitches(): Promise<{ data: FaultSwitchInfo[] }> {
+    return this.call('GET', '/faults')
+  }
+
+  /** The fault switches set on an app, page or person. */
+  faults(scope: FaultScope, id: string): Promise<FaultsView> {
+    return this.call('GET', `/${FAULT_PATHS[scope]}/${id}/faults`)
+  }
+
+  /** Replaces the fault switches of an app, page or person (`{}` switches every one off). */
+  setFaults(scope: FaultScope, id: string, faults: FaultSwitches): Promise<FaultsView> {
+    return this.call('PUT', `/${FAULT_PATHS[scope]}/${id}/faults`, faults)
+  }
+
+  /** The Graph calls the emulator answered, newest first, each with what it answered and why. */
+  requests(filter: RequestFilter = {}): Promise<{ data: RequestView[] }> {
+    const query = new URLSearchParams(
+      Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString()
+    return this.call('GET', `/requests${query ? `?${query}` : ''}`)
+  }
+
+  // ── Webhooks ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The webhook delivery log, oldest first, each delivery with its attempts, headers and body. */
+  deliveries(filter: DeliveryFilter = {}): Promise<{ data: DeliveryView[] }> {
+    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined)).toString()
+    return this.call('GET', `/deliveries${query ? `?${query}` : ''}`)
+  }
+
+  /** Delivers every due webhook now and answers once the receivers have answered. */
+  runDeliveries(): Promise<{ attempted: DeliveryView[] }> {
+    return this.call('POST', '/deliveries/run')
+  }
+
+  /** Queues a delivery again, due now (its earlier attempts stay in the log). */
+  redeliver(deliveryId: number): Promise<DeliveryView> {
+    return this.call('POST', `/deliveries/${deliveryId}/redeliver`)
+  }
+
+  /** The app dashboard's Messenger › Webhooks section: callback, events and subscribed pages. */
+  appWebhook(appId: string): Promise<AppWebhookView> {
+    return this.call('GET', `/apps/${appId}/webhook`)
+  }
+
+  /** Webhooks › Edit Events: sets the events of the app's webhook. */
+  setWebhookFields(appId: string, fields: string[]): Promise<AppWebhookView> {
+    return this.call('PUT', `/apps/${appId}/webhook/fields`, { fields })
+  }
+
+  /** Webhooks › "Select a page to subscribe your webhook to the page events", as the page admin `accountId`. */
+  subscribeWebhookPage(appId: string, pageId: string, accountId: string): Promise<AppWebhookView> {
+    return this.call('POST', `/apps/${appId}/webhook/pages`, { pageId, accountId })
+  }
+
+  // ── People on Messenger ─────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The person acts in their thread with `action.pageId`: types, taps, reads, opens a link, clicks an ad. */
+  personAction(personId: string, action: PersonAction): Promise<PersonActionResult> {
+    return this.call('POST', `/people/${personId}/actions`, action)
+  }
+
+  /** What the person sees in their thread with the page, rendered for their platform (or the one given). */
+  thread(personId: string, pageId: string, platform?: Platform): Promise<ThreadView> {
+    return this.call('GET', `/people/${personId}/threads/${pageId}${platform ? `?platform=${platform}` : ''}`)
+  }
+
+  /** App Review: approves (or withdraws) a feature such as `human_agent` for the app. */
+  setAppFeature(appId: string, feature: AppFeature, approved: boolean): Promise<AppReviewState> {
+    return this.call('POST', `/apps/${appId}/app-review`, { feature, approved })
   }
 }

@@ -31,10 +31,14 @@ export function controlErrorResponse(err: unknown, c: Context): Response {
     }, 400)
   }
   if (err instanceof WorldDocumentError) {
-    return c.json<ControlErrorBody>({ error: err.message, instructions: 'Nothing of the document was added.' }, 409)
+    return c.json<ControlErrorBody>({ error: err.message, instructions: 'Nothing of the document was added.' },
+      err.status)
   }
   if (err instanceof SyntaxError) {
-    return c.json<ControlErrorBody>({ error: 'The request body is not valid JSON' }, 400)
+    return c.json<ControlErrorBody>({
+      error: 'The request body is not valid JSON',
+      instructions: 'Send a JSON object with content-type: application/json.',
+    }, 400)
   }
   console.error('[control] unexpected error', err)
   return c.json<ControlErrorBody>({ error: 'Internal emulator error' }, 500)

@@ -11,6 +11,12 @@ import { issueGeneratedPageToken, issueUserToken, grant } from '../graph/token-i
 import { normalizeScopes, TOKEN_GENERATION_SCOPES, unknownScopes } from '../graph/permissions.js'
 import { removeApp } from '../graph/accounts.js'
 import { ControlError, controlErrorResponse, notFound } from './errors.js'
+import { createWebhookControlApp } from './webhooks.js'
+import { createFaultsControlApp } from './faults.js'
+import { createJournalControlApp } from './journal.js'
+import { createPicturesControlApp } from './pictures.js'
+import { createPeopleApp } from './people.js'
+import { createAppReviewApp } from './app-review.js'
 import type { ClockState, PageTokenResponse, UserTokenResponse } from './types.js'
 
 const UserTokenBody = z.object({ appId: z.string().min(1), scopes: z.array(z.string()).optional() }).strict()
@@ -42,7 +48,14 @@ export function createControlApp(world: World): Hono {
 
   app.get('/clock', (c) => c.json(clockState(world)))
   app.post('/clock', async (c) => {
-    world.clock.advance((await body(c, ClockBody)).advanceSeconds)
+    const { advanceSeconds } = await body(c, ClockBody)
+    // Refused before anything moves: a clock outside 1970–9999 would break every date the emulator prints.
+    const target = world.clock.now() + advanceSeconds * 1000
+    if (!(target >= 0 && target < Date.UTC(10000, 0))) {
+      throw new ControlError(400, `advanceSeconds ${advanceSeconds} would move the clock outside the years 1970–9999`,
+        'Advance by a smaller amount; GET /_emulator/clock shows the current time.')
+    }
+    world.clock.advance(advanceSeconds)
     return c.json(clockState(world))
   })
 
@@ -111,6 +124,12 @@ export function createControlApp(world: World): Hono {
     return c.json({ data: world.consents.list().filter((x) => x.accountId === id) })
   })
 
+  app.route('/', createWebhookControlApp(world))
+  app.route('/', createFaultsControlApp(world))
+  app.route('/', createJournalControlApp(world))
+  app.route('/', createPicturesControlApp(world))
+  app.route('/', createPeopleApp(world))
+  app.route('/', createAppReviewApp(world))
   app.all('*', (c) => {
     throw new ControlError(404, `No control endpoint ${c.req.method} ${c.req.path}`,
       'See the control API table in the README.')

@@ -1,5 +1,9 @@
 /** Wire types of the control API, shared by the routes and the typed client. */
 import type { WorldDocument } from '../world/document.js'
+import type { MessagingEvent, MessengerField } from '../webhooks/types.js'
+import type { Platform } from '../world/people.js'
+import type { AppFeature } from '../world/app-features.js'
+import type { PageWebhookBody } from '../webhooks/types.js'
 
 export type { WorldDocument }
 export type CompleteWorldDocument = Required<WorldDocument>
@@ -8,3 +12,187 @@ export interface UserTokenResponse { access_token: string; token_type: 'bearer';
 export interface PageTokenResponse { access_token: string }
 export interface ClockState { now: string; offsetSeconds: number }
 export interface Consent { appId: string; accountId: string; granted: string[]; declined: string[]; pageIds: string[] }
+
+// ── Webhooks (emulator/control/webhooks.ts) ─────────────────────────────────────────────────────────────────────
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed'
+export interface DeliveryAttemptView {
+  n: number
+  /** When the request started, on the emulator's clock. */
+  at: string
+  durationMs: number
+  /** The receiver's HTTP status, or null when there was no answer (see `error`). */
+  httpStatus: number | null
+  error: string | null
+}
+export interface DeliveryView {
+  id: number
+  appId: string
+  pageId: string
+  field: string
+  status: DeliveryStatus
+  /** Where it goes: the app's current callback URL (null once the app's webhook is deleted). */
+  callbackUrl: string | null
+  createdAt: string
+  /** When the next attempt is due (pending deliveries only). */
+  nextAttemptAt: string | null
+  deliveredAt: string | null
+  lastError: string | null
+  attempts: DeliveryAttemptView[]
+  /** The request headers, X-Hub-Signature and X-Hub-Signature-256 included. */
+  headers: Record<string, string>
+  body: PageWebhookBody
+}
+export interface DeliveryFilter { appId?: string; pageId?: string; status?: DeliveryStatus }
+/** What the app dashboard's Messenger › Webhooks section shows. */
+export interface AppWebhookView {
+  appId: string
+  callbackUrl: string | null
+  active: boolean
+  fields: string[]
+  subscribedPages: { pageId: string; fields: string[] }[]
+}
+
+// ── People on Messenger: actions and the thread they see (emulator/control/people.ts) ────────────────────────────
+export type { PersonAction } from '../messenger/person-action-schema.js'
+
+/** What a person's action did: the message it created (if any) and the webhook events it emitted. */
+export interface PersonActionResult {
+  personId: string
+  pageId: string
+  psid: string
+  type: string
+  mid?: string
+  /** The conversation is under the European restrictions (some events are dropped, see the README). */
+  restricted: boolean
+  events: { field: MessengerField; event: MessagingEvent }[]
+}
+
+export interface ThreadButton {
+  index: number
+  type: string
+  title?: string
+  url?: string
+  payload?: string
+}
+
+export interface ThreadQuickReply {
+  index: number
+  content_type: 'text' | 'user_phone_number' | 'user_email'
+  title?: string
+  payload?: string
+  image_url?: string
+}
+
+export interface ThreadAttachment {
+  type: 'image' | 'audio' | 'video' | 'file' | 'location'
+  url?: string
+  coordinates?: { lat: number; long: number }
+  /** `inline` in the conversation, or `link` (a bare URL: non-image media in restricted conversations). */
+  renderedAs: 'inline' | 'link'
+}
+
+/** A rendered template: a carousel of cards, a text with buttons, a media card, or a receipt. */
+export type ThreadTemplate =
+  | { type: 'carousel'; imageAspectRatio: 'horizontal' | 'square'; cards: ThreadCard[] }
+  | { type: 'buttons'; text: string; buttons: ThreadButton[] }
+  | { type: 'media'; mediaType: 'image' | 'video'; url?: string; buttons: ThreadButton[] }
+  | { type: 'receipt'; recipientName: string; orderNumber: string; currency: string; paymentMethod: string;
+      totalCost: number; items: { title: string; price: number; quantity?: number }[] }
+
+export interface ThreadCard {
+  index: number
+  title: string
+  subtitle?: string
+  imageUrl?: string
+  defaultActionUrl?: string
+  buttons: ThreadButton[]
+}
+
+export interface ThreadBubble {
+  /** The message id; null for an ad's welcome message, which is not part of the history. */
+  mid: string | null
+  from: 'page' | 'person'
+  kind: 'text' | 'attachment' | 'template' | 'postback' | 'ad_welcome'
+  time: string
+  inHistory: boolean
+  text?: string
+  attachments?: ThreadAttachment[]
+  template?: ThreadTemplate
+  /** Buttons under an ad's welcome message. */
+  buttons?: ThreadButton[]
+  /** Set when this client cannot show the content (templates and buttons on the web in restricted conversations). */
+  placeholder?: string
+  /** A quick reply the person tapped, or the payload of a postback. */
+  payload?: string
+  /** Page messages: how far they got to the person. */
+  status?: 'sent' | 'delivered' | 'read'
+  /** Person messages: whether the page marked them seen (`mark_seen`). */
+  seen?: boolean
+}
+
+export interface ThreadMenuItem { index: number; type: string; title: string; url?: string; payload?: string }
+
+export interface ThreadView {
+  personId: string
+  pageId: string
+  /** null until the person first contacts the page. */
+  psid: string | null
+  platform: Platform
+  restricted: boolean
+  bubbles: ThreadBubble[]
+  /** Above the composer: the quick replies of the last page message, until the person answers. */
+  quickReplies: ThreadQuickReply[]
+  typing: { page: boolean; person: boolean }
+  /** The page's mark_seen watermark and the person's read and delivered watermarks (ISO times). */
+  marks: { seenByPage: string | null; readByPerson: string | null; deliveredToPerson: string | null }
+  persistentMenu: ThreadMenuItem[]
+  composerInputDisabled: boolean
+  getStarted: { shown: boolean; payload?: string }
+  blocked: boolean
+  /** When the page's standard 24-hour window closes (ISO), or null when it is closed. */
+  windowClosesAt: string | null
+}
+
+// ── Fault switches (emulator/control/faults.ts) ──────────────────────────────────────────────────────────────────
+export type { FaultScope, FaultSwitches, FaultSwitchName } from '../messenger/faults.js'
+type FaultScope = import('../messenger/faults.js').FaultScope
+type FaultSwitches = import('../messenger/faults.js').FaultSwitches
+type FaultSwitchName = import('../messenger/faults.js').FaultSwitchName
+export interface FaultSwitchInfo { name: FaultSwitchName; scopes: FaultScope[]; description: string }
+export interface FaultsView {
+  scope: FaultScope
+  id: string
+  faults: FaultSwitches
+  /** The switches that may be set on this kind of target. */
+  available: FaultSwitchName[]
+}
+
+// ── Request journal (emulator/control/journal.ts) ────────────────────────────────────────────────────────────────
+export interface RequestView {
+  id: number
+  /** When the call arrived, on the emulator's clock (ISO). */
+  at: string
+  method: string
+  /** The path without its version prefix; a token pasted into it is redacted. */
+  path: string
+  version: string | null
+  /** The app, page and kind of the token the call carried (also when the token was refused). */
+  appId: string | null
+  pageId: string | null
+  tokenKind: string | null
+  /** Query and body parameters; access_token, appsecret_proof and other secrets read "[redacted]". */
+  params: Record<string, unknown>
+  status: number
+  fbtraceId: string
+  /** The `error` object Graph answered, when the call failed. */
+  error: Record<string, unknown> | null
+  /** Why the emulator answered so: the catalogue entry or the specific cause (a fault switch, the EU rules…). */
+  reason: string | null
+  /** For a path no route serves: the nearest supported one, e.g. `POST /{page}/messenger_profile`. */
+  nearestPath: string | null
+  durationMs: number
+}
+export interface RequestFilter { appId?: string; pageId?: string; status?: number; limit?: number }
+
+/** App Review (emulator/control/app-review.ts): the features an app is approved for, e.g. `human_agent`. */
+export interface AppReviewState { appId: string; approvedFeatures: AppFeature[] }

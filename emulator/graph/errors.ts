@@ -26,18 +26,25 @@ const ERRORS_DOC = 'https://developers.facebook.com/docs/graph-api/guides/error-
 const TOKENS_DOC = 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens/debugging-and-error-handling'
 const LOGIN_DOC = 'https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow'
 const SECURING_DOC = 'https://developers.facebook.com/docs/graph-api/securing-requests'
+const SEND_API_DOC = 'https://developers.facebook.com/docs/messenger-platform/reference/send-api/'
+const SEND_ERRORS_DOC = 'https://developers.facebook.com/docs/messenger-platform/reference/send-api/error-codes'
 
 /** `Error validating access token: ` is how every 190 with a subcode begins (docs §2.2). */
 const validating = (detail: string) => `Error validating access token: ${detail}`
 
-/** Facebook's date format in 463 messages: `Monday, 23-Nov-15 14:00:00 PST` (docs §2.2). We print UTC. */
+/**
+ * Facebook's date format in 463 messages: `Monday, 23-Nov-15 14:00:00 PST` (docs §2.2). Facebook prints its own
+ * Pacific time (PST, or PDT in summer), so clients that parse the message see the same shape here.
+ */
+const PACIFIC = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/Los_Angeles', weekday: 'long', day: '2-digit', month: 'short', year: '2-digit',
+  hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
+})
+
 export function facebookSessionDate(epochSeconds: number): string {
-  const d = new Date(epochSeconds * 1000)
-  const day = d.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' })
-  const mon = d.toLocaleDateString('en-US', { month: 'short', timeZone: 'UTC' })
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${day}, ${pad(d.getUTCDate())}-${mon}-${pad(d.getUTCFullYear() % 100)} ` +
-    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`
+  const parts = Object.fromEntries(PACIFIC.formatToParts(new Date(epochSeconds * 1000)).map((p) => [p.type, p.value]))
+  return `${parts.weekday}, ${parts.day}-${parts.month}-${parts.year} ${parts.hour}:${parts.minute}:${parts.second} ` +
+    `${parts.timeZoneName}`
 }
 
 export const GRAPH_ERRORS = {
@@ -197,6 +204,139 @@ export const GRAPH_ERRORS = {
     source: 'https://developers.facebook.com/docs/graph-api/reference/app/subscriptions/',
   },
 
+  // ── Webhook subscriptions (docs §4.1, §5) ─────────────────────────────────────────────────────────────────────
+  callbackVerificationFailed: {
+    code: 2200, type: 'OAuthException', status: 400,
+    message: (detail: string) => `(#2200) callback verification failed: ${detail}`,
+    source: 'https://developers.facebook.com/docs/graph-api/webhooks/getting-started (docs §4.1; prefix as quoted ' +
+      'by developers, the curl-style detail after it unverified)',
+  },
+  challengeMismatch: {
+    code: 2201, type: 'OAuthException', status: 400,
+    message: (expected: string, received: string) =>
+      `(#2201) response does not match challenge, expected value="${expected}", received="${received}"`,
+    source: 'https://developers.facebook.com/docs/graph-api/webhooks/getting-started (docs §4.1; wording unverified)',
+  },
+  paramOneOf: {
+    code: 100, type: 'OAuthException', status: 400,
+    message: (param: string, allowed: string, got: string) => `(#100) Param ${param} must be one of {${allowed}} - got "${got}"`,
+    source: 'https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps/ (docs §5.3; captured: ' +
+      'restfb/restfb#1210 "(#100) Param subscribed_fields[2] must be one of {feed, mention, …")',
+  },
+  subscribedFieldsRequired: {
+    code: 100, type: 'OAuthException', status: 400,
+    message: '(#100) The parameter subscribed_fields is required.',
+    source: 'https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps/ (docs §5.2; captured: ' +
+      'LiveHelperChat/fbmessenger#9, note the trailing period)',
+  },
+  fieldPermissionNeeded: {
+    code: 200, type: 'OAuthException', status: 403,
+    message: (detail: string) => `(#200) ${detail}`,
+    source: 'https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps/ (captured: ' +
+      'jgorset/facebook-messenger#280 "To subscribe to the feed field, one of these permissions is needed: …")',
+  },
+  pageTokenRequired: {
+    code: 210, type: 'OAuthException', status: 400,
+    message: '(#210) A page access token is required to request this resource.',
+    source: 'https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps/ (docs §5.2; wording as ' +
+      'Graph answers a user token on a page edge, unverified)',
+  },
+
+  // ── Fault switches (emulator/messenger/faults.ts) ─────────────────────────────────────────────────────────────
+  rateLimited: {
+    code: 613, type: 'OAuthException', status: 400,
+    message: '(#613) Calls to this api have exceeded the rate limit.',
+    source: 'https://developers.facebook.com/docs/messenger-platform/reference/send-api/error-codes ' +
+      '(docs §2.3: 613 → 400; §3.9)',
+  },
+  temporarySendFailure: {
+    code: 1200, type: 'OAuthException', status: 400, transient: true,
+    message: '(#1200) Temporary send message failure. Please try again later.',
+    source: 'https://developers.facebook.com/docs/messenger-platform/reference/send-api/error-codes ' +
+      '(docs §3.9; captured: remixz/messenger-bot#61)',
+  },
+  personUnavailable: {
+    code: 551, subcode: 1545041, type: 'OAuthException', status: 400,
+    message: "(#551) This person isn't available right now.",
+    source: 'https://developers.facebook.com/docs/messenger-platform/reference/send-api/error-codes ' +
+      '(docs §3.9; captured: microsoft/botframework-sdk#4556)',
+  },
+
+  // ── Send API: recipients, the 24-hour window, tags (docs §3.9, §8) ─────────────────────────────────────────────
+  noMatchingUser: {
+    code: 100, subcode: 2018001, type: 'OAuthException', status: 400,
+    message: '(#100) No matching user found',
+    source: `${SEND_ERRORS_DOC} (docs §3.9; captured: pastebin.com/1Tm5FJs8)`,
+  },
+  outsideWindow: {
+    code: 10, subcode: 2018278, type: 'OAuthException', status: 400,
+    message: '(#10) This message is sent outside of allowed window.',
+    source: `${SEND_ERRORS_DOC} (docs §3.9, §8; 10 → 400 per docs §2.3)`,
+  },
+  humanAgentNotApproved: {
+    code: 100, subcode: 2018276, type: 'OAuthException', status: 400,
+    message: "(#100) Cannot tag messages with 'HUMAN_AGENT' without prior approval.",
+    source: 'https://developers.facebook.com/docs/messenger-platform/send-messages/message-tags (docs §8, as observed)',
+  },
+  messageOrState: {
+    code: 100, type: 'OAuthException', status: 400,
+    message: '(#100) Must send either message or state',
+    source: `${SEND_API_DOC} (captured: howdyai/botkit#306)`,
+  },
+  messageAndState: {
+    code: 100, type: 'OAuthException', status: 400,
+    message: '(#100) Cannot send both message and state at the same time.',
+    source: `${SEND_ERRORS_DOC} (docs §3.9)`,
+  },
+  paramTooLong: {
+    code: 100, type: 'OAuthException', status: 400,
+    message: (param: string, max: string) => `(#100) Length of param ${param} must be less than or equal to ${max}`,
+    source: `${SEND_API_DOC} (docs §3.8, verified for message[text])`,
+  },
+  paramTooManyElements: {
+    code: 105, type: 'OAuthException', status: 400,
+    message: (param: string) => `(#105) param ${param} has too many elements`,
+    source: `${ERRORS_DOC} (captured for quick_replies: microsoft/botframework-sdk#3331)`,
+  },
+  paramInvalidKeys: {
+    code: 100, type: 'OAuthException', status: 400,
+    message: (keys: string, param: string) => `(#100) Invalid keys "${keys}" were found in param "${param}".`,
+    source: `${SEND_API_DOC} (docs §3.8; captured: restfb/restfb#541)`,
+  },
+  paramNotOneOf: {
+    code: 100, type: 'OAuthException', status: 400,
+    message: (param: string, allowed: string, got: string) => `(#100) Param ${param} must be one of {${allowed}} - got "${got}"`,
+    source: `${ERRORS_DOC} (docs §5.3, wording unverified)`,
+  },
+  attachmentTooLarge: {
+    code: 100, subcode: 2018109, type: 'OAuthException', status: 400,
+    message: '(#100) Attachment size exceeds allowable limit',
+    source: `${SEND_ERRORS_DOC} (docs §3.9 "Limit errors")`,
+  },
+
+  // ── Messenger Profile and User Profile (docs §6, §7) ──────────────────────────────────────────────────────────
+  getStartedRequiredForMenu: {
+    code: 100, subcode: 2018145, type: 'OAuthException', status: 400,
+    message: '(#100) You must set a Get Started button if you also wish to use persistent menu.',
+    source: 'https://developers.facebook.com/docs/messenger-platform/send-messages/persistent-menu (docs §6.1; ' +
+      'captured: pimax/fb-messenger-php#90, CasperLaiTW/laravel-fb-messenger#96)',
+  },
+  nestedMenuDeprecated: {
+    code: 11, type: 'OAuthException', status: 400,
+    message: '(#11) Setting of Nested Persistent Menu has been deprecated for v8.0 and higher',
+    source: 'https://developers.facebook.com/docs/messenger-platform/send-messages/persistent-menu ("removed … in ' +
+      'v8.0"; captured: fbsamples/original-coast-clothing#65, #66)',
+  },
+  /** Refused by the December 2020 rules for Europe: a persistent menu, profile_pic/gender/locale/timezone. */
+  eeaPrivacyRules: {
+    code: 10, subcode: 2018336, type: 'OAuthException', status: 400,
+    message: '(#10) This action was not submitted due to new privacy rules in Europe. See developer documentation ' +
+      'for more info.',
+    source: 'https://developers.facebook.com/docs/messenger-platform/europe-updates (docs §7: "API calls with ' +
+      'profile_pic field will return an error message"; captured: botman/driver-facebook#113, ' +
+      'fbsamples/original-coast-clothing#78 with subcode 2018336, botpress/botpress#4361 at HTTP 400)',
+  },
+
   // ── Transient (docs §0) ───────────────────────────────────────────────────────────────────────────────────────
   unexpected: {
     code: 2, type: 'OAuthException', status: 500, transient: true,
@@ -213,9 +353,15 @@ export class GraphError extends Error {
     readonly entry: GraphErrorEntry,
     message: string,
     /** Why the emulator answered this, for the request journal (never sent to the client). */
-    readonly reason?: string,
+    public reason?: string,
   ) {
     super(message)
+  }
+
+  /** Replaces the catalogue name with the specific cause (`fault switch rateLimit on app 123`), for the journal. */
+  because(reason: string): this {
+    this.reason = reason
+    return this
   }
 
   get status(): number {
@@ -241,7 +387,10 @@ export class GraphError extends Error {
     if (this.entry.type !== 'OAuthException') return undefined
     const kind = this.entry.code === 190 ? 'invalid_token' : this.entry.code === 100 && this.entry.subcode === 36009
       ? 'invalid_code' : 'invalid_request'
-    return `OAuth "Facebook Platform" "${kind}" "${this.message.replace(/"/g, "'")}"`
+    // Messages may echo client input (a field name, an alias); a header value must stay printable ASCII, or the
+    // response itself would fail.
+    const quoted = this.message.replace(/"/g, "'").replace(/[^\x20-\x7e]/g, '?')
+    return `OAuth "Facebook Platform" "${kind}" "${quoted}"`
   }
 }
 

@@ -3,9 +3,21 @@ import type { GraphRoute } from './router.js'
 import { oauthRoutes } from './oauth.js'
 import { accountRoutes } from './accounts.js'
 import { debugTokenRoutes } from './debug-token.js'
+import { messengerProfileRoutes } from './messenger-profile.js'
+import { userProfileRoutes } from './user-profile.js'
+import { sendRoutes } from './send.js'
+import { attachmentRoutes } from './attachments.js'
+import { subscriptionRoutes } from './subscriptions.js'
+import { subscribedAppsRoutes } from './subscribed-apps.js'
 
 export const GRAPH_ROUTES: GraphRoute[] = [
   ...oauthRoutes,
   ...debugTokenRoutes,
   ...accountRoutes,
+  ...messengerProfileRoutes,
+  ...userProfileRoutes,
+  ...sendRoutes,
+  ...attachmentRoutes,
+  ...subscriptionRoutes,
+  ...subscribedAppsRoutes,
 ]

@@ -66,7 +66,8 @@ export class Params {
 
 export async function readParams(c: Context): Promise<Params> {
   const url = new URL(c.req.url)
-  const values: Record<string, ParamValue> = {}
+  // No prototype: a body key such as `__proto__` is then just an unknown parameter, never the object's prototype.
+  const values: Record<string, ParamValue> = Object.create(null) as Record<string, ParamValue>
   for (const [k, v] of url.searchParams) values[k] = v
   const files: Record<string, File> = {}
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return new Params(values, files)

@@ -76,6 +76,15 @@ export function splitVersion(path: string): { version: string | null; path: stri
   return m ? { version: m[1]!, path: m[2] || '/' } : { version: null, path }
 }
 
+/** A malformed escape (`%E0%A4%A`) is the client's mistake, not a crash: the segment is taken as written. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
 function matchEdge(pattern: string, segments: string[]): Record<string, string> | undefined {
   const parts = pattern === '' ? [] : pattern.split('/')
   if (parts.length !== segments.length) return undefined
@@ -83,7 +92,7 @@ function matchEdge(pattern: string, segments: string[]): Record<string, string> 
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!
     const s = segments[i]!
-    if (p.startsWith(':')) out[p.slice(1)] = decodeURIComponent(s)
+    if (p.startsWith(':')) out[p.slice(1)] = safeDecode(s)
     else if (p !== s) return undefined
   }
   return out

@@ -11,6 +11,21 @@ export const MESSENGER_FIELDS = [
 ] as const
 export type MessengerField = (typeof MESSENGER_FIELDS)[number]
 
+/**
+ * Every field a `page` webhook subscription may name (docs §5.3): the Messenger fields, including those the emulator
+ * never emits, and the non-Messenger page fields. Anything else is refused with (#100) "must be one of".
+ */
+export const PAGE_SUBSCRIPTION_FIELDS = [
+  ...MESSENGER_FIELDS, 'message_reactions', 'message_edits', 'messaging_handovers', 'messaging_policy_enforcement',
+  'messaging_account_linking', 'messaging_game_plays', 'messaging_checkout_updates', 'messaging_payments',
+  'messaging_pre_checkouts', 'messaging_customer_information', 'messaging_feedback',
+  'messaging_in_thread_lead_form_submit', 'standby', 'response_feedback', 'send_cart', 'inbox_labels', 'feed',
+  'mention', 'name', 'picture',
+] as const
+
+/** Fields whose events are messages with people, so a page needs pages_messaging to subscribe an app to them. */
+export const isMessagingField = (field: string) => field.startsWith('messag') || field === 'standby'
+
 export interface Party { id: string }
 
 export interface QuickReplyPayload { payload: string }

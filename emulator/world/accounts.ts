@@ -30,7 +30,7 @@ export class Accounts {
   }
 
   list(): Account[] {
-    return (this.store.stmt('SELECT * FROM accounts ORDER BY created_at, id').all() as AccountDbRow[]).map(toAccount)
+    return (this.store.stmt('SELECT * FROM accounts ORDER BY rowid').all() as AccountDbRow[]).map(toAccount)
   }
 
   /** The owner changed their password: every session, and so every user and page token, is invalidated. */

@@ -35,7 +35,7 @@ export class Apps {
   }
 
   list(): App[] {
-    return (this.store.stmt('SELECT * FROM apps ORDER BY created_at, id').all() as AppDbRow[]).map(toApp)
+    return (this.store.stmt('SELECT * FROM apps ORDER BY rowid').all() as AppDbRow[]).map(toApp)
   }
 
   setFaults(id: string, faults: Record<string, unknown>): void {

@@ -8,6 +8,10 @@
  */
 import { z } from 'zod'
 import type { World } from './world.js'
+import { faultsDoc, faultSwitchesSchema, importFaults } from '../messenger/faults.js'
+import {
+  importSubscribedApps, importWebhook, subscribedAppsDoc, SubscribedAppDocSchema, webhookDoc, WebhookDocSchema,
+} from './subscriptions.js'
 
 const numericId = z.string().regex(/^\d{1,20}$/, 'ids are decimal strings, as Facebook ids are')
 
@@ -16,6 +20,8 @@ export const AppDocSchema = z.object({
   secret: z.string().regex(/^[0-9a-f]{32}$/, 'app secrets are 32 hexadecimal characters').optional(),
   name: z.string().min(1).max(200),
   requireAppSecretProof: z.boolean().optional(),
+  webhook: WebhookDocSchema.optional(),
+  faults: faultSwitchesSchema('app').optional(),
 }).strict()
 
 export const AccountDocSchema = z.object({
@@ -30,6 +36,8 @@ export const PageDocSchema = z.object({
   category: z.string().min(1).max(100).optional(),
   admins: z.array(z.string().min(1)).optional(),
   eea: z.boolean().optional(),
+  subscribedApps: z.array(SubscribedAppDocSchema).optional(),
+  faults: faultSwitchesSchema('page').optional(),
 }).strict()
 
 export const PersonDocSchema = z.object({
@@ -42,6 +50,7 @@ export const PersonDocSchema = z.object({
   timezone: z.number().min(-24).max(24).optional(),
   gender: z.string().max(20).nullable().optional(),
   psids: z.record(z.string(), numericId).optional(),
+  faults: faultSwitchesSchema('person').optional(),
 }).strict()
 
 export const WorldDocumentSchema = z.object({
@@ -53,8 +62,21 @@ export const WorldDocumentSchema = z.object({
 
 export type WorldDocument = z.infer<typeof WorldDocumentSchema>
 
-/** A document that cannot be added (a reference to nothing, an id already taken); nothing of it is stored. */
-export class WorldDocumentError extends Error {}
+/**
+ * A document that cannot be added; nothing of it is stored. 400: the document itself is wrong (a reference to
+ * nothing, an id given twice); 409: it conflicts with the world (an id already in use there).
+ */
+export class WorldDocumentError extends Error {
+  constructor(message: string, readonly status: 400 | 409 = 400) {
+    super(message)
+  }
+}
+
+/** Facebook ids are unique across every kind of object, so `/{id}` names exactly one node (graph/router.ts). */
+function idInUse(world: World, id: string): boolean {
+  return !!(world.apps.get(id) ?? world.accounts.get(id) ?? world.pages.get(id) ?? world.people.get(id) ??
+    world.people.byPsid(id))
+}
 
 function resolver<T extends { id: string; name: string }>(kind: string, added: T[], exists: (id: string) => boolean) {
   return (ref: string): string => {
@@ -68,47 +90,64 @@ function resolver<T extends { id: string; name: string }>(kind: string, added: T
 /** Adds the document to the world in one transaction and answers it completed. */
 export function importWorld(world: World, input: WorldDocument): Required<WorldDocument> {
   return world.tx(() => {
-    const taken = (kind: string, id: string | undefined, exists: boolean) => {
-      if (id !== undefined && exists) throw new WorldDocumentError(`${kind} ${id} already exists in the world`)
+    const claimed = new Set<string>()
+    const claim = (kind: string, id: string | undefined) => {
+      if (id === undefined) return
+      if (claimed.has(id)) throw new WorldDocumentError(`${kind} ${id}: the id appears twice in the document`)
+      if (idInUse(world, id)) throw new WorldDocumentError(`${kind} ${id}: the id is already in use in the world`, 409)
+      claimed.add(id)
     }
     const apps = (input.apps ?? []).map((a) => {
-      taken('App', a.id, !!a.id && !!world.apps.get(a.id))
+      claim('App', a.id)
       const app = world.apps.create({
         ...(a.id ? { id: a.id } : {}), ...(a.secret ? { secret: a.secret } : {}), name: a.name,
         requireProof: a.requireAppSecretProof ?? false,
       })
-      return { id: app.id, secret: app.secret, name: app.name, requireAppSecretProof: app.requireProof }
+      return {
+        id: app.id, secret: app.secret, name: app.name, requireAppSecretProof: app.requireProof,
+        ...importFaults(world, 'app', app.id, a.faults),
+        ...importWebhook(world, app.id, a.webhook),
+      }
     })
     const accounts = (input.accounts ?? []).map((a) => {
-      taken('Account', a.id, !!a.id && !!world.accounts.get(a.id))
+      claim('Account', a.id)
       const account = world.accounts.create({ ...(a.id ? { id: a.id } : {}), name: a.name, eea: a.eea ?? false })
       return { id: account.id, name: account.name, eea: account.eea }
     })
     const accountId = resolver('account', accounts, (id) => !!world.accounts.get(id))
     const pages = (input.pages ?? []).map((p) => {
-      taken('Page', p.id, !!p.id && !!world.pages.get(p.id))
-      const admins = (p.admins ?? []).map(accountId)
+      claim('Page', p.id)
+      const admins = [...new Set((p.admins ?? []).map(accountId))]
       const page = world.pages.create({
         ...(p.id ? { id: p.id } : {}), name: p.name, ...(p.category ? { category: p.category } : {}),
         eea: p.eea ?? false, admins,
       })
-      return { id: page.id, name: page.name, category: page.category, admins, eea: page.eea }
+      return {
+        id: page.id, name: page.name, category: page.category, admins, eea: page.eea,
+        ...importFaults(world, 'page', page.id, p.faults),
+        ...importSubscribedApps(world, page.id, p.subscribedApps, resolver('app', apps, (id) => !!world.apps.get(id))),
+      }
     })
     const pageId = resolver('page', pages, (id) => !!world.pages.get(id))
     const people = (input.people ?? []).map((p) => {
-      taken('Person', p.id, !!p.id && !!world.people.get(p.id))
+      claim('Person', p.id)
       const person = world.people.create({
         ...(p.id ? { id: p.id } : {}), firstName: p.firstName, lastName: p.lastName, eea: p.eea ?? false,
         ...(p.platform ? { platform: p.platform } : {}), ...(p.locale ? { locale: p.locale } : {}),
         ...(p.timezone !== undefined ? { timezone: p.timezone } : {}), gender: p.gender ?? null,
       })
-      // Every person can reach every page of the document: each gets a PSID there, as on first contact.
-      const wanted = Object.entries(p.psids ?? {}).map(([ref, psid]) => [pageId(ref), psid] as const)
-      for (const [page, psid] of wanted) {
-        if (world.people.byPsid(psid)) throw new WorldDocumentError(`PSID ${psid} already exists in the world`)
-        world.people.psidOn(person.id, page, psid)
+      // Given `psids` are exactly the person's PSIDs (so an export, which always lists them, round-trips). Without
+      // them the person can reach every page of the document: each gives them a PSID, as on first contact.
+      if (p.psids) {
+        for (const [ref, psid] of Object.entries(p.psids)) {
+          const page = pageId(ref)
+          claim('PSID', psid)
+          world.people.psidOn(person.id, page, psid)
+        }
+      } else {
+        for (const page of pages) world.people.psidOn(person.id, page.id)
       }
-      for (const page of pages) world.people.psidOn(person.id, page.id)
+      importFaults(world, 'person', person.id, p.faults)
       return toPersonDoc(world, person.id)
     })
     return { apps, accounts, pages, people }
@@ -119,16 +158,21 @@ function toPersonDoc(world: World, id: string) {
   const p = world.people.get(id)!
   return {
     id: p.id, firstName: p.firstName, lastName: p.lastName, eea: p.eea, platform: p.platform, locale: p.locale,
-    timezone: p.timezone, gender: p.gender, psids: world.people.psids(p.id),
+    timezone: p.timezone, gender: p.gender, psids: world.people.psids(p.id), ...faultsDoc(world, 'person', p.id),
   }
 }
 
 export function exportWorld(world: World): Required<WorldDocument> {
   return {
-    apps: world.apps.list().map((a) => ({ id: a.id, secret: a.secret, name: a.name, requireAppSecretProof: a.requireProof })),
+    apps: world.apps.list().map((a) => ({
+      id: a.id, secret: a.secret, name: a.name, requireAppSecretProof: a.requireProof, ...webhookDoc(world, a.id),
+      ...faultsDoc(world, 'app', a.id),
+    })),
     accounts: world.accounts.list().map((a) => ({ id: a.id, name: a.name, eea: a.eea })),
     pages: world.pages.list().map((p) => ({
       id: p.id, name: p.name, category: p.category, admins: world.pages.admins(p.id), eea: p.eea,
+      ...subscribedAppsDoc(world, p.id),
+      ...faultsDoc(world, 'page', p.id),
     })),
     people: world.people.list().map((p) => toPersonDoc(world, p.id)),
   }

@@ -35,8 +35,9 @@ export class Pages {
     return r && toPage(r)
   }
 
+  /** In the order they were added (rowid, not the emulated clock, which may run backwards), so exports round-trip. */
   list(): Page[] {
-    return (this.store.stmt('SELECT * FROM pages ORDER BY created_at, id').all() as PageDbRow[]).map(toPage)
+    return (this.store.stmt('SELECT * FROM pages ORDER BY rowid').all() as PageDbRow[]).map(toPage)
   }
 
   addAdmin(pageId: string, accountId: string): void {
@@ -56,7 +57,7 @@ export class Pages {
   /** Pages the account has a role on, in a stable order (the order `/me/accounts` pages through). */
   ofAccount(accountId: string): Page[] {
     return (this.store.stmt(`SELECT p.* FROM pages p JOIN page_admins a ON a.page_id = p.id
-      WHERE a.account_id = ? ORDER BY p.created_at, p.id`).all(accountId) as PageDbRow[]).map(toPage)
+      WHERE a.account_id = ? ORDER BY p.rowid`).all(accountId) as PageDbRow[]).map(toPage)
   }
 
   setEea(id: string, eea: boolean): void {

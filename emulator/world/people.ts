@@ -48,7 +48,7 @@ export class People {
   }
 
   list(): Person[] {
-    return (this.store.stmt('SELECT * FROM people ORDER BY created_at, id').all() as PersonDbRow[]).map(toPerson)
+    return (this.store.stmt('SELECT * FROM people ORDER BY rowid').all() as PersonDbRow[]).map(toPerson)
   }
 
   /** The person's PSID on a page, created the first time they meet it (as Messenger assigns one on first contact). */

@@ -11,6 +11,15 @@ import { Pages } from './pages.js'
 import { People } from './people.js'
 import { Consents } from './consents.js'
 import { Tokens } from './tokens.js'
+import { Conversations } from './conversations.js'
+import { Messages } from './messages.js'
+import { Attachments } from './attachments.js'
+import { AppFeatures } from './app-features.js'
+import { Subscriptions } from './subscriptions.js'
+import { Outbox } from './outbox.js'
+import { MessengerProfiles } from './messenger-profiles.js'
+import { Journal } from './journal.js'
+import { FaultSwitchStore } from './fault-switches.js'
 
 const CLOCK_KEY = 'clock_offset_ms'
 
@@ -23,6 +32,15 @@ export class World {
   readonly people: People
   readonly consents: Consents
   readonly tokens: Tokens
+  readonly conversations: Conversations
+  readonly messages: Messages
+  readonly attachments: Attachments
+  readonly appFeatures: AppFeatures
+  readonly subscriptions: Subscriptions
+  readonly outbox: Outbox
+  readonly messengerProfiles: MessengerProfiles
+  readonly journal: Journal
+  readonly faultSwitches: FaultSwitchStore
 
   constructor(readonly db: Db) {
     this.store = new Store(db)
@@ -35,6 +53,15 @@ export class World {
     this.people = new People(this.store, now)
     this.consents = new Consents(this.store, now)
     this.tokens = new Tokens(this.store)
+    this.conversations = new Conversations(this.store, now)
+    this.messages = new Messages(this.store)
+    this.attachments = new Attachments(this.store)
+    this.appFeatures = new AppFeatures(this.store, now)
+    this.subscriptions = new Subscriptions(this.store, now)
+    this.outbox = new Outbox(this.store, now)
+    this.messengerProfiles = new MessengerProfiles(this.store, now)
+    this.journal = new Journal(this.store)
+    this.faultSwitches = new FaultSwitchStore(this.store)
   }
 
   static open(path: string): World {

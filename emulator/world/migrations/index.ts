@@ -3,6 +3,9 @@
  * text; an applied migration must never be edited (the runner refuses a database whose recorded hash differs).
  */
 import accountsAndTokens from './001-accounts-and-tokens.js'
+import messaging from './002-messaging.js'
+import webhooks from './003-webhooks.js'
+import profileJournal from './004-profile-journal.js'
 
 export interface Migration {
   id: number
@@ -12,4 +15,7 @@ export interface Migration {
 
 export const MIGRATIONS: Migration[] = [
   { id: 1, name: 'accounts-and-tokens', sql: accountsAndTokens },
+  { id: 2, name: 'messaging', sql: messaging },
+  { id: 3, name: 'webhooks', sql: webhooks },
+  { id: 4, name: 'profile-journal', sql: profileJournal },
 ]

@@ -1,0 +1,83 @@
+/**
+ * What happens when a page sends through the Send API (docs §3): the recipient must be a PSID of this page, the
+ * person must not have blocked it, the send faults are asked, the 24-hour window and tags are applied, then the
+ * message is stored, echoed (`message_echoes`) and delivered (`message_deliveries`), all in one transaction: the 200
+ * is only answered once it is committed. Sender actions change what the person sees and emit nothing.
+ * In a conversation under the European restrictions (eea.ts) sender actions succeed without effect and no delivery
+ * events are emitted (seed guide "Impact of Messenger API Updates for Europe").
+ */
+import type { World } from '../world/world.js'
+import { ids } from '../world/ids.js'
+import { graphError } from '../graph/errors.js'
+import { LIMITS } from '../graph/limits.js'
+import { checkSendFaults } from './faults.js'
+import { conversationIsEeaRestricted } from './eea.js'
+import { windowRefusal } from './window.js'
+import { resolveAttachment } from './attachments.js'
+import { deliveryEvent, echoEvent, emit } from './events.js'
+import type { OutgoingMessage, SendRequest, SenderAction } from './send-request.js'
+
+export interface PageSendInput {
+  appId: string
+  pageId: string
+  request: SendRequest
+  /** The emulator's base URL, for the URLs of uploaded media. */
+  origin: string
+}
+
+/** The Send API's answer (docs §3.3). */
+export interface SendResponse { recipient_id: string; message_id?: string; attachment_id?: string }
+
+export function sendAsPage(world: World, input: PageSendInput): SendResponse {
+  const { appId, pageId, request } = input
+  return world.tx(() => {
+    const psid = world.people.byPsid(request.recipient.id)
+    // A PSID of another page is as unknown to this page as a made-up one (docs §3.9).
+    if (!psid || psid.pageId !== pageId) throw graphError('noMatchingUser')
+    const personId = psid.personId
+    const conversation = world.conversations.open(pageId, personId)
+    if (conversation.blocked) throw graphError('personUnavailable').because(`person ${personId} blocked page ${pageId}`)
+    checkSendFaults(world, { appId, pageId, personId })
+    const restricted = conversationIsEeaRestricted(world, pageId, personId)
+    if (request.kind === 'sender_action') {
+      if (!restricted) applySenderAction(world, pageId, personId, request.sender_action)
+      return { recipient_id: psid.psid }
+    }
+
+    const now = world.clock.now()
+    const refusal = windowRefusal({
+      lastPersonAt: conversation.lastPersonAt, now, messagingType: request.messaging_type, tag: request.tag,
+      humanAgentApproved: world.appFeatures.approved(appId, 'human_agent'),
+    })
+    if (refusal) throw graphError(refusal)
+
+    let message: OutgoingMessage = request.message
+    let savedId: string | undefined
+    if (message.attachment) {
+      const resolved = resolveAttachment(world, pageId, appId, input.origin, message.attachment)
+      message = { ...message, attachment: resolved.attachment }
+      savedId = resolved.savedId
+    }
+    const mid = ids.mid()
+    world.messages.insert({
+      mid, pageId, personId, direction: 'page', kind: 'message', appId, body: message as Record<string, unknown>,
+      messagingType: request.messaging_type, tag: request.tag ?? null,
+      notificationType: request.notification_type ?? 'REGULAR', createdAt: now,
+    })
+    // A message replaces the typing indicator (docs §3.7) and, outside Europe, reaches the person at once.
+    world.conversations.update(pageId, personId, {
+      pageTypingUntil: null, ...(restricted ? {} : { deliveredWatermark: now }),
+    })
+    const between = { pageId, psid: psid.psid }
+    emit(world, pageId, 'message_echoes', echoEvent({ ...between, timestamp: now }, mid, appId, message))
+    if (!restricted) emit(world, pageId, 'message_deliveries', deliveryEvent(between, [mid], now))
+    return { recipient_id: psid.psid, message_id: mid, ...(savedId ? { attachment_id: savedId } : {}) }
+  })
+}
+
+function applySenderAction(world: World, pageId: string, personId: string, action: SenderAction): void {
+  const now = world.clock.now()
+  if (action === 'typing_on') world.conversations.update(pageId, personId, { pageTypingUntil: now + LIMITS.typingIndicatorMs })
+  if (action === 'typing_off') world.conversations.update(pageId, personId, { pageTypingUntil: null })
+  if (action === 'mark_seen') world.conversations.update(pageId, personId, { pageSeenWatermark: now })
+}

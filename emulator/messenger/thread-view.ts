@@ -1,0 +1,156 @@
+/**
+ * What a person sees in their Messenger thread with a page, rendered for their client (web, iOS, Android): the
+ * bubbles both ways in order, quick replies above the composer, carousels and buttons, the typing indicator, the
+ * seen/delivered/read marks, the persistent menu and the Get Started button. Reading it changes nothing.
+ * Under the European rules (eea.ts) non-image media from the business renders as a link, and templates and buttons
+ * do not render on the web client (seed guide "Impact of Messenger API Updates for Europe").
+ */
+import type { World } from '../world/world.js'
+import type { Platform } from '../world/people.js'
+import type { StoredMessage } from '../world/messages.js'
+import type { Conversation } from '../world/conversations.js'
+import type { MessageBody } from '../webhooks/types.js'
+import type {
+  ThreadAttachment, ThreadBubble, ThreadButton, ThreadMenuItem, ThreadTemplate, ThreadView,
+} from '../control/types.js'
+import { ActionRefused } from './person-actions.js'
+import { conversationIsEeaRestricted } from './eea.js'
+import { shownQuickReplies } from './thread-state.js'
+import { windowClosesAt } from './window.js'
+import type { Button, OutgoingMessage, Template } from './send-request.js'
+
+/** What the web client shows instead of a template or buttons in a restricted conversation. */
+export const OPEN_ON_PHONE = "This message can't be displayed here. Open it in the Messenger app on your phone."
+
+const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString())
+const NON_IMAGE_MEDIA = new Set(['audio', 'video', 'file'])
+
+export function renderButtons(buttons: readonly Button[]): ThreadButton[] {
+  return buttons.map((b, index) => ({
+    index, type: b.type,
+    ...('title' in b ? { title: b.title } : { title: b.type === 'account_link' ? 'Log In' : 'Log Out' }),
+    ...('url' in b ? { url: b.url } : {}), ...('payload' in b && b.payload !== undefined ? { payload: b.payload } : {}),
+  }))
+}
+
+function renderTemplate(t: Template): ThreadTemplate {
+  switch (t.template_type) {
+    case 'generic':
+      return {
+        type: 'carousel', imageAspectRatio: t.image_aspect_ratio ?? 'horizontal',
+        cards: t.elements.map((e, index) => ({
+          index, title: e.title, ...(e.subtitle ? { subtitle: e.subtitle } : {}),
+          ...(e.image_url ? { imageUrl: e.image_url } : {}),
+          ...(e.default_action ? { defaultActionUrl: e.default_action.url } : {}), buttons: renderButtons(e.buttons ?? []),
+        })),
+      }
+    case 'button':
+      return { type: 'buttons', text: t.text, buttons: renderButtons(t.buttons) }
+    case 'media': {
+      const e = t.elements[0]!
+      return { type: 'media', mediaType: e.media_type, ...(e.url ? { url: e.url } : {}), buttons: renderButtons(e.buttons ?? []) }
+    }
+    case 'receipt':
+      return {
+        type: 'receipt', recipientName: t.recipient_name, orderNumber: t.order_number, currency: t.currency,
+        paymentMethod: t.payment_method, totalCost: t.summary.total_cost,
+        items: (t.elements ?? []).map((e) => ({ title: e.title, price: e.price, ...(e.quantity ? { quantity: e.quantity } : {}) })),
+      }
+  }
+}
+
+/** A page message as this client shows it. */
+export function renderPageContent(message: OutgoingMessage, platform: Platform, restricted: boolean):
+  Pick<ThreadBubble, 'kind' | 'text' | 'attachments' | 'template' | 'placeholder'> {
+  const a = message.attachment
+  if (!a) return { kind: 'text', text: message.text! }
+  if (a.type === 'template') {
+    if (restricted && platform === 'web') return { kind: 'template', placeholder: OPEN_ON_PHONE }
+    return { kind: 'template', template: renderTemplate(a.payload) }
+  }
+  const link = restricted && NON_IMAGE_MEDIA.has(a.type)
+  return { kind: 'attachment', attachments: [{ type: a.type, url: a.payload.url!, renderedAs: link ? 'link' : 'inline' }] }
+}
+
+function pageBubble(m: StoredMessage, c: Conversation | undefined, platform: Platform, restricted: boolean): ThreadBubble {
+  const status = (c?.readWatermark ?? -1) >= m.createdAt ? 'read'
+    : (c?.deliveredWatermark ?? -1) >= m.createdAt ? 'delivered' : 'sent'
+  return {
+    mid: m.mid, from: 'page', time: iso(m.createdAt)!, inHistory: true,
+    ...renderPageContent(m.body as OutgoingMessage, platform, restricted), status,
+  }
+}
+
+function personBubble(m: StoredMessage, c: Conversation | undefined): ThreadBubble {
+  const seen = (c?.pageSeenWatermark ?? -1) >= m.createdAt
+  const base = { mid: m.mid, from: 'person' as const, time: iso(m.createdAt)!, inHistory: true, seen }
+  if (m.kind === 'postback') {
+    const p = m.body as { title: string; payload: string }
+    return { ...base, kind: 'postback', text: p.title, payload: p.payload }
+  }
+  const body = m.body as unknown as MessageBody
+  if (body.attachments?.length) {
+    const attachments = body.attachments.map((x): ThreadAttachment => ({
+      type: x.type as ThreadAttachment['type'], ...(x.payload.url ? { url: x.payload.url } : {}),
+      ...(x.payload.coordinates ? { coordinates: x.payload.coordinates } : {}), renderedAs: 'inline',
+    }))
+    return { ...base, kind: 'attachment', attachments }
+  }
+  return { ...base, kind: 'text', text: body.text!, ...(body.quick_reply ? { payload: body.quick_reply.payload } : {}) }
+}
+
+function welcomeBubble(c: Conversation, platform: Platform, restricted: boolean): ThreadBubble {
+  const w = c.adWelcome!
+  const buttons = renderButtons((w.buttons ?? []) as Button[])
+  const hidden = buttons.length > 0 && restricted && platform === 'web'
+  return {
+    mid: null, from: 'page', kind: 'ad_welcome', time: iso(w.shownAt)!, inHistory: false, text: w.text,
+    ...(hidden ? { placeholder: OPEN_ON_PHONE } : buttons.length ? { buttons } : {}),
+  }
+}
+
+function menuFor(world: World, pageId: string, locale: string): { items: ThreadMenuItem[]; composerInputDisabled: boolean } {
+  const menus = world.messengerProfiles.get(pageId)?.persistent_menu ?? []
+  const menu = menus.find((m) => m.locale === locale) ?? menus.find((m) => m.locale === 'default')
+  return {
+    items: (menu?.call_to_actions ?? []).map((i, index) => ({
+      index, type: i.type, title: i.title, ...(i.url ? { url: i.url } : {}), ...(i.payload ? { payload: i.payload } : {}),
+    })),
+    composerInputDisabled: menu?.composer_input_disabled ?? false,
+  }
+}
+
+export function renderThread(world: World, personId: string, pageId: string, platformOverride?: Platform): ThreadView {
+  const person = world.people.get(personId)
+  if (!person) throw new ActionRefused(404, `No person ${personId} in the world`, "GET /_emulator/world lists every person's id.")
+  if (!world.pages.get(pageId)) throw new ActionRefused(404, `No page ${pageId} in the world`, "GET /_emulator/world lists every page's id.")
+  const platform = platformOverride ?? person.platform
+  const c = world.conversations.get(pageId, personId)
+  const messages = world.messages.ofConversation(pageId, personId)
+  const restricted = conversationIsEeaRestricted(world, pageId, personId)
+  const now = world.clock.now()
+
+  const bubbles: ThreadBubble[] = []
+  if (c?.adWelcome && c.adWelcome.afterSeq === 0) bubbles.push(welcomeBubble(c, platform, restricted))
+  for (const m of messages) {
+    bubbles.push(m.direction === 'page' ? pageBubble(m, c, platform, restricted) : personBubble(m, c))
+    if (c?.adWelcome && c.adWelcome.afterSeq === m.seq) bubbles.push(welcomeBubble(c, platform, restricted))
+  }
+  const shown = shownQuickReplies(messages, c)
+  // A business under the European rules cannot show a persistent menu (seed guide; refusal is in profile-rules.ts).
+  const menu = restricted ? { items: [], composerInputDisabled: false } : menuFor(world, pageId, person.locale)
+  const getStarted = world.messengerProfiles.get(pageId)?.get_started
+  return {
+    personId, pageId, psid: world.people.psids(personId)[pageId] ?? null, platform, restricted, bubbles,
+    quickReplies: (shown?.items ?? []).map((q, index) => ({ index, ...q })),
+    typing: { page: (c?.pageTypingUntil ?? 0) > now, person: (c?.personTypingUntil ?? 0) > now },
+    marks: {
+      seenByPage: iso(c?.pageSeenWatermark), readByPerson: iso(c?.readWatermark),
+      deliveredToPerson: iso(c?.deliveredWatermark),
+    },
+    persistentMenu: menu.items, composerInputDisabled: menu.composerInputDisabled,
+    getStarted: { shown: messages.length === 0 && getStarted !== undefined, ...(getStarted ? { payload: getStarted.payload } : {}) },
+    blocked: c?.blocked ?? false,
+    windowClosesAt: iso(windowClosesAt(c?.lastPersonAt ?? null, now)),
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Where every Messenger event enters webhook delivery. An event reaches an app only when both halves of the
+ * subscription hold (docs §5): the app's `page` subscription is active and has the field, and the page is subscribed
+ * to the app with that field. Each such app gets one outbox row, written in the caller's transaction, so the event
+ * and its deliveries are committed together (DESIGN principle 5); the delivery worker sends them afterwards.
+ */
+import type { World } from '../world/world.js'
+import type { MessagingEvent, MessengerField, PageWebhookBody } from './types.js'
+import { nudgeDelivery } from './delivery.js'
+
+/** The apps that should receive `field` events of this page. */
+export function recipientsOf(world: World, pageId: string, field: MessengerField): string[] {
+  return world.subscriptions.ofPage(pageId)
+    .filter((p) => p.fields.includes(field))
+    .filter((p) => {
+      const app = world.subscriptions.app(p.appId)
+      return !!app && app.active && app.fields.some((f) => f.name === field)
+    })
+    .map((p) => p.appId)
+}
+
+/**
+ * Queues `event` for every app that should receive it, as `{object: "page", entry: [{id, time, messaging: [event]}]}`
+ * (docs §4.3). Synchronous: call it inside the transaction that records what happened.
+ */
+export function enqueuePageEvent(world: World, pageId: string, field: MessengerField, event: MessagingEvent): void {
+  const apps = recipientsOf(world, pageId, field)
+  if (apps.length === 0) return
+  const payload: PageWebhookBody = {
+    object: 'page', entry: [{ id: pageId, time: world.clock.now(), messaging: [event] }],
+  }
+  const body = JSON.stringify(payload)
+  world.tx(() => {
+    for (const appId of apps) world.outbox.enqueue({ appId, pageId, field, body })
+  })
+  nudgeDelivery(world)
+}

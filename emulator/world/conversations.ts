@@ -1,0 +1,86 @@
+/**
+ * Conversations between a page and a person: when the person last acted (the 24-hour window, docs §8), whether they
+ * blocked the page, typing indicators, the seen/read/delivered watermarks and a click-to-Messenger ad's welcome.
+ */
+import { json, type Store } from './store.js'
+import type { Referral } from '../webhooks/types.js'
+
+/** The welcome message of a click-to-Messenger ad, shown to the person but not in the history (seed guide). */
+export interface AdWelcome {
+  adId: string
+  ref?: string
+  text: string
+  quick_replies?: { title: string; payload: string }[]
+  buttons?: { type: 'postback' | 'web_url'; title: string; payload?: string; url?: string }[]
+  /** The last message seq when it was shown: the welcome sits after it in the thread. */
+  afterSeq: number
+  shownAt: number
+}
+
+export interface Conversation {
+  pageId: string
+  personId: string
+  lastPersonAt: number | null
+  blocked: boolean
+  pageTypingUntil: number | null
+  personTypingUntil: number | null
+  pageSeenWatermark: number | null
+  readWatermark: number | null
+  deliveredWatermark: number | null
+  adWelcome: AdWelcome | null
+  pendingReferral: Referral | null
+}
+
+interface ConversationDbRow {
+  page_id: string; person_id: string; last_person_at: number | null; blocked: number; page_typing_until: number | null
+  person_typing_until: number | null; page_seen_watermark: number | null; read_watermark: number | null
+  delivered_watermark: number | null; ad_welcome: string | null; pending_referral: string | null
+}
+
+const toConversation = (r: ConversationDbRow): Conversation => ({
+  pageId: r.page_id, personId: r.person_id, lastPersonAt: r.last_person_at, blocked: r.blocked === 1,
+  pageTypingUntil: r.page_typing_until, personTypingUntil: r.person_typing_until,
+  pageSeenWatermark: r.page_seen_watermark, readWatermark: r.read_watermark, deliveredWatermark: r.delivered_watermark,
+  adWelcome: json.parse<AdWelcome | null>(r.ad_welcome, null),
+  pendingReferral: json.parse<Referral | null>(r.pending_referral, null),
+})
+
+/** Columns a caller may change; each maps to its SQL column. */
+const COLUMNS = {
+  lastPersonAt: 'last_person_at', blocked: 'blocked', pageTypingUntil: 'page_typing_until',
+  personTypingUntil: 'person_typing_until', pageSeenWatermark: 'page_seen_watermark', readWatermark: 'read_watermark',
+  deliveredWatermark: 'delivered_watermark', adWelcome: 'ad_welcome',
+  pendingReferral: 'pending_referral',
+} as const satisfies Record<keyof Omit<Conversation, 'pageId' | 'personId'>, string>
+
+export type ConversationChange = Partial<Omit<Conversation, 'pageId' | 'personId'>>
+
+export class Conversations {
+  constructor(private readonly store: Store, private readonly now: () => number) {}
+
+  get(pageId: string, personId: string): Conversation | undefined {
+    const r = this.store.stmt('SELECT * FROM conversations WHERE page_id = ? AND person_id = ?').get(pageId, personId) as
+      ConversationDbRow | undefined
+    return r && toConversation(r)
+  }
+
+  /** The conversation, created empty the first time the page and the person meet. */
+  open(pageId: string, personId: string): Conversation {
+    this.store.stmt('INSERT OR IGNORE INTO conversations (page_id, person_id, created_at) VALUES (?, ?, ?)')
+      .run(pageId, personId, this.now())
+    return this.get(pageId, personId)!
+  }
+
+  update(pageId: string, personId: string, change: ConversationChange): Conversation {
+    this.open(pageId, personId)
+    for (const [key, column] of Object.entries(COLUMNS)) {
+      if (!(key in change)) continue
+      const value = change[key as keyof ConversationChange]
+      const stored = typeof value === 'boolean' ? (value ? 1 : 0)
+        : value !== null && typeof value === 'object' ? json.stringify(value) : value
+      this.store.stmt(`UPDATE conversations SET ${column} = ? WHERE page_id = ? AND person_id = ?`)
+        .run(stored ?? null, pageId, personId)
+    }
+    return this.get(pageId, personId)!
+  }
+}

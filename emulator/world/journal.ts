@@ -1,0 +1,70 @@
+/**
+ * The request journal: every Graph call the emulator answered, newest first. Writes are one cached prepared insert
+ * (cheap enough to run on every call); secrets are redacted by the caller before they get here.
+ */
+import { json, type Store } from './store.js'
+
+export interface JournalEntry {
+  id: number
+  /** Milliseconds since the epoch on the emulator's clock. */
+  at: number
+  method: string
+  path: string
+  version: string | null
+  appId: string | null
+  pageId: string | null
+  tokenKind: string | null
+  params: Record<string, unknown>
+  status: number
+  fbtraceId: string
+  /** The `error` object of the Graph error body, when the call failed. */
+  error: Record<string, unknown> | null
+  /** Why the emulator answered so (GraphError.reason). */
+  reason: string | null
+  /** For a path no route serves: the nearest supported one. */
+  nearestPath: string | null
+  durationMs: number
+}
+
+export type NewJournalEntry = Omit<JournalEntry, 'id'>
+
+export interface JournalFilter {
+  appId?: string | undefined
+  pageId?: string | undefined
+  status?: number | undefined
+  limit: number
+}
+
+interface JournalDbRow {
+  id: number; at: number; method: string; path: string; version: string | null; app_id: string | null
+  page_id: string | null; token_kind: string | null; params: string; status: number; fbtrace_id: string
+  error: string | null; reason: string | null; nearest_path: string | null; duration_ms: number
+}
+
+const toEntry = (r: JournalDbRow): JournalEntry => ({
+  id: r.id, at: r.at, method: r.method, path: r.path, version: r.version, appId: r.app_id, pageId: r.page_id,
+  tokenKind: r.token_kind, params: json.parse(r.params, {}), status: r.status, fbtraceId: r.fbtrace_id,
+  error: json.parse(r.error, null), reason: r.reason, nearestPath: r.nearest_path, durationMs: r.duration_ms,
+})
+
+export class Journal {
+  constructor(private readonly store: Store) {}
+
+  record(e: NewJournalEntry): void {
+    this.store.stmt(`INSERT INTO request_journal (at, method, path, version, app_id, page_id, token_kind, params,
+      status, fbtrace_id, error, reason, nearest_path, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(e.at, e.method, e.path, e.version, e.appId, e.pageId, e.tokenKind, json.stringify(e.params), e.status,
+        e.fbtraceId, e.error === null ? null : json.stringify(e.error), e.reason, e.nearestPath, e.durationMs)
+  }
+
+  /** Newest first. Null filters match anything; the statement text is fixed so it stays cached. */
+  list(f: JournalFilter): JournalEntry[] {
+    return (this.store.stmt(`SELECT * FROM request_journal
+      WHERE (@appId IS NULL OR app_id = @appId) AND (@pageId IS NULL OR page_id = @pageId)
+        AND (@status IS NULL OR status = @status)
+      ORDER BY id DESC LIMIT @limit`)
+      .all({ appId: f.appId ?? null, pageId: f.pageId ?? null, status: f.status ?? null, limit: f.limit }) as
+        JournalDbRow[])
+      .map(toEntry)
+  }
+}

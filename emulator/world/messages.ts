@@ -1,0 +1,63 @@
+/** Messages of a conversation, both ways, in the order they happened, each with its mid (docs §3.3, §4.4). */
+import { json, type Store } from './store.js'
+
+export type MessageDirection = 'page' | 'person'
+export type MessageKind = 'message' | 'postback'
+
+export interface StoredMessage<B = Record<string, unknown>> {
+  seq: number
+  mid: string
+  pageId: string
+  personId: string
+  direction: MessageDirection
+  kind: MessageKind
+  appId: string | null
+  body: B
+  messagingType: string | null
+  tag: string | null
+  notificationType: string | null
+  createdAt: number
+}
+
+interface MessageDbRow {
+  seq: number; mid: string; page_id: string; person_id: string; direction: MessageDirection; kind: MessageKind
+  app_id: string | null; body: string; messaging_type: string | null; tag: string | null
+  notification_type: string | null; created_at: number
+}
+
+const toMessage = (r: MessageDbRow): StoredMessage => ({
+  seq: r.seq, mid: r.mid, pageId: r.page_id, personId: r.person_id, direction: r.direction, kind: r.kind,
+  appId: r.app_id, body: json.parse(r.body, {}), messagingType: r.messaging_type, tag: r.tag,
+  notificationType: r.notification_type, createdAt: r.created_at,
+})
+
+export type NewMessage = Omit<StoredMessage, 'seq'>
+
+export class Messages {
+  constructor(private readonly store: Store) {}
+
+  insert(m: NewMessage): StoredMessage {
+    const { lastInsertRowid } = this.store.stmt(`INSERT INTO messages (mid, page_id, person_id, direction, kind, app_id,
+      body, messaging_type, tag, notification_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(m.mid, m.pageId, m.personId, m.direction, m.kind, m.appId, json.stringify(m.body), m.messagingType, m.tag,
+        m.notificationType, m.createdAt)
+    return { ...m, seq: Number(lastInsertRowid) }
+  }
+
+  get(mid: string): StoredMessage | undefined {
+    const r = this.store.stmt('SELECT * FROM messages WHERE mid = ?').get(mid) as MessageDbRow | undefined
+    return r && toMessage(r)
+  }
+
+  /** The conversation's messages, oldest first. */
+  ofConversation(pageId: string, personId: string): StoredMessage[] {
+    return (this.store.stmt('SELECT * FROM messages WHERE page_id = ? AND person_id = ? ORDER BY seq')
+      .all(pageId, personId) as MessageDbRow[]).map(toMessage)
+  }
+
+  last(pageId: string, personId: string): StoredMessage | undefined {
+    const r = this.store.stmt('SELECT * FROM messages WHERE page_id = ? AND person_id = ? ORDER BY seq DESC LIMIT 1')
+      .get(pageId, personId) as MessageDbRow | undefined
+    return r && toMessage(r)
+  }
+}

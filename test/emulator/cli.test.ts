@@ -1,0 +1,136 @@
+/**
+ * The command line (DESIGN "Command line and environment"), spawned as users run it: `node dist/emulator/cli.js`
+ * (built by test/global-setup.ts). Start and banner, clean shutdown on SIGINT/SIGTERM, a restart on the same file,
+ * clear failures, and `exec -- <command>`.
+ */
+import { describe, expect, test } from 'vitest'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer, type AddressInfo } from 'node:net'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const CLI = join(ROOT, 'dist', 'emulator', 'cli.js')
+const SEED = join(ROOT, 'examples', 'world.json')
+
+interface Cli {
+  child: ChildProcess
+  output: { stdout: string; stderr: string }
+  exit: Promise<number | null>
+}
+
+function run(args: string[]): Cli {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, EMULATOR_PORT: '', EMULATOR_DB: '' } })
+  const output = { stdout: '', stderr: '' }
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => { output.stdout += d })
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => { output.stderr += d })
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { child, output, exit }
+}
+
+/** Starts the server and waits for its banner; answers the Graph base URL it printed. */
+async function serve(args: string[]): Promise<Cli & { url: string }> {
+  const cli = run(['--port', '0', ...args])
+  await expect.poll(() => cli.output.stdout, { timeout: 5000 }).toContain('Press Ctrl+C to stop.')
+  const url = cli.output.stdout.match(/Graph API\s+(http:\/\/127\.0\.0\.1:\d+)\/v21\.0/)![1]!
+  return { ...cli, url }
+}
+
+function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'emulator-cli-'))
+  return fn(dir).finally(() => rmSync(dir, { recursive: true, force: true }))
+}
+
+describe('messenger-emulator', () => {
+  test('prints the Graph and dashboard URLs and the seeded credentials; SIGINT stops it with 0', async () => {
+    const cli = await serve(['--db', ':memory:', '--seed', SEED])
+    const out = cli.output.stdout
+    expect(out).toContain(`Dashboard    ${cli.url}/`)
+    expect(out).toContain(`Control API  ${cli.url}/_emulator`)
+    expect(out).toMatch(/app id\s+1234567890123456/)
+    expect(out).toMatch(/app secret\s+0123456789abcdef0123456789abcdef/)
+    const pageToken = out.match(/page token\s+(EAA\S+)/)![1]!
+    expect(await (await fetch(`${cli.url}/_emulator/health`)).json()).toEqual({ status: 'ok' })
+    expect(await (await fetch(`${cli.url}/v21.0/me?access_token=${pageToken}`)).json())
+      .toEqual({ id: '200000000000001', name: 'Acme' })
+
+    cli.child.kill('SIGINT')
+    expect(await cli.exit).toBe(0)
+  })
+
+  test('SIGTERM closes the database cleanly; a restart on the same file keeps the world', async () => {
+    await withTempDir(async (dir) => {
+      const db = join(dir, 'world.db')
+      const first = await serve(['--db', db, '--seed', SEED])
+      expect(first.output.stdout).toContain('(seeded now)')
+      await fetch(`${first.url}/_emulator/clock`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"advanceSeconds": 3600}',
+      })
+      first.child.kill('SIGTERM')
+      expect(await first.exit).toBe(0)
+      // SQLite removes the write-ahead log when the last connection closes cleanly.
+      expect(existsSync(`${db}-wal`)).toBe(false)
+
+      const second = await serve(['--db', db])
+      expect(second.output.stdout).not.toContain('(seeded now)')
+      expect(second.output.stdout).toMatch(/app id\s+1234567890123456/)
+      expect((await (await fetch(`${second.url}/_emulator/clock`)).json()).offsetSeconds).toBe(3600)
+      second.child.kill('SIGTERM')
+      expect(await second.exit).toBe(0)
+    })
+  })
+
+  test('a taken port is a clear message and a non-zero exit', async () => {
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const port = (blocker.address() as AddressInfo).port
+    try {
+      const cli = run(['--port', String(port), '--db', ':memory:'])
+      expect(await cli.exit).not.toBe(0)
+      expect(cli.output.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`)
+    } finally {
+      blocker.close()
+    }
+  })
+
+  test.for([
+    ['a missing seed file', 'missing.json', undefined, /Cannot read the seed file .*missing\.json/],
+    ['a seed that is not JSON', 'broken.json', '{"apps": [', /is not valid JSON/],
+    ['a seed that is not a world document', 'wrong.json', '{"apps": [{"id": "x", "name": "A"}]}', /apps\.0\.id/],
+    ['a seed with a reference to nothing', 'ref.json', '{"pages": [{"name": "P", "admins": ["Nobody"]}]}',
+      /No account "Nobody"/],
+  ] as const)('%s is a clear message and a non-zero exit', async ([, name, content, message]) => {
+    await withTempDir(async (dir) => {
+      const seed = join(dir, name)
+      if (content !== undefined) writeFileSync(seed, content)
+      const cli = run(['--port', '0', '--db', ':memory:', '--seed', seed])
+      expect(await cli.exit).not.toBe(0)
+      expect(cli.output.stderr).toMatch(message)
+      expect(cli.output.stdout).not.toContain('Messenger Emulator is running')
+    })
+  })
+
+  test('a port that is not a number is refused', async () => {
+    const cli = run(['--port', 'eighty', '--db', ':memory:'])
+    expect(await cli.exit).not.toBe(0)
+    expect(cli.output.stderr).toContain('Invalid port: eighty')
+  })
+})
+
+describe('messenger-emulator exec', () => {
+  test.for([0, 3])('exits with the command\'s status (%i) and gives it MESSENGER_EMULATOR_URL', async (status) => {
+    // The command checks the emulator is reachable at the URL it was given before exiting with `status`.
+    const script = `fetch(process.env.MESSENGER_EMULATOR_URL + '/_emulator/health').then((r) => r.json())
+      .then((b) => process.exit(b.status === 'ok' ? ${status} : 99), () => process.exit(98))`
+    const cli = run(['exec', '--port', '0', '--db', ':memory:', '--seed', SEED, '--', process.execPath, '-e', script])
+    expect(await cli.exit).toBe(status)
+  })
+
+  test('without a command it says what to write', async () => {
+    const cli = run(['exec', '--port', '0', '--db', ':memory:'])
+    expect(await cli.exit).not.toBe(0)
+    expect(cli.output.stderr).toContain('exec needs a command after --')
+  })
+})

@@ -1,0 +1,85 @@
+/**
+ * Shared test fixtures for the emulator's HTTP tests (STYLE §6, §7.12): one real emulator per test file on a free
+ * port with an in-memory world, a fresh world per test, and small helpers to call Graph and check its error shape.
+ */
+import { test as base, expect } from 'vitest'
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js'
+import type { CompleteWorldDocument, WorldDocument } from '../../emulator/control/types.js'
+
+/** An app, its developer who owns a page, someone with no role on it, and a person on Messenger. */
+export const BASE_WORLD: WorldDocument = {
+  apps: [{ name: 'Acme Support' }],
+  accounts: [{ name: 'Pat Owner' }, { name: 'Kim Stranger' }],
+  pages: [{ name: 'Acme', admins: ['Pat Owner'] }],
+  people: [{ firstName: 'Sam', lastName: 'Lee' }],
+}
+
+export interface BaseWorld {
+  doc: CompleteWorldDocument
+  appId: string
+  appSecret: string
+  ownerId: string
+  strangerId: string
+  pageId: string
+}
+
+export const test = base
+  .extend('emulator', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const emulator = await startEmulator({ port: 0, db: ':memory:' })
+    onCleanup(() => emulator.close())
+    return emulator
+  })
+  .extend('w', async ({ emulator }): Promise<BaseWorld> => {
+    await emulator.client.reset()
+    const doc = await emulator.client.addWorld(BASE_WORLD)
+    return {
+      doc, appId: doc.apps[0]!.id!, appSecret: doc.apps[0]!.secret!, ownerId: doc.accounts[0]!.id!,
+      strangerId: doc.accounts[1]!.id!, pageId: doc.pages[0]!.id!,
+    }
+  })
+
+export interface GraphResponse {
+  status: number
+  headers: Headers
+  /** Graph answers arbitrary JSON; tests read the fields they assert. */
+  body: any
+}
+
+/** One Graph call against a running emulator; `path` may carry a version prefix and a query. */
+export async function graph(emulator: RunningEmulator, path: string, init: RequestInit = {}): Promise<GraphResponse> {
+  const res = await fetch(`${emulator.url}${path}`, init)
+  return { status: res.status, headers: res.headers, body: await res.json() }
+}
+
+/** `GET path?access_token=token&…query`. */
+export function get(emulator: RunningEmulator, path: string, token?: string, query: Record<string, string> = {}):
+  Promise<GraphResponse> {
+  const q = new URLSearchParams({ ...(token ? { access_token: token } : {}), ...query })
+  const sep = path.includes('?') ? '&' : '?'
+  return graph(emulator, `${path}${q.size ? sep + q.toString() : ''}`)
+}
+
+export interface ExpectedGraphError {
+  status?: number
+  code: number
+  subcode?: number
+  type?: string
+  message?: string | RegExp
+}
+
+/** Facebook's error envelope (docs §0): message, type, code, optional error_subcode, and an fbtrace_id. */
+export function expectGraphError(res: GraphResponse, expected: ExpectedGraphError): void {
+  expect(res.status, JSON.stringify(res.body)).toBe(expected.status ?? 400)
+  const error = res.body.error
+  expect(error).toMatchObject({ code: expected.code, type: expected.type ?? expect.any(String) })
+  expect(error.fbtrace_id).toMatch(/^\S{6,}$/)
+  if (expected.subcode === undefined) expect(error).not.toHaveProperty('error_subcode')
+  else expect(error.error_subcode).toBe(expected.subcode)
+  if (typeof expected.message === 'string') expect(error.message).toBe(expected.message)
+  else if (expected.message) expect(error.message).toMatch(expected.message)
+  else expect(error.message).toEqual(expect.any(String))
+}
+
+/** The exact message of a token invalidated by a password change (the seed's troubleshooting section). */
+export const PASSWORD_CHANGED_MESSAGE = 'Error validating access token: The session has been invalidated because the ' +
+  'user changed their password or Facebook has changed the session for security reasons.'

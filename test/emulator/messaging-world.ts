@@ -1,0 +1,89 @@
+/**
+ * A world for the messaging tests: one emulator per file with a real webhook receiver subscribed to every Messenger
+ * field, a page with a page token, a person on iOS, a person in Europe on the web, and a second page.
+ */
+import { test as base, expect } from 'vitest'
+import { startEmulator, type RunningEmulator } from '../../emulator/index.js'
+import type { MessagingEvent, MessengerField } from '../../emulator/webhooks/types.js'
+import { MESSENGER_FIELDS } from '../../emulator/webhooks/types.js'
+import { startReceiver, type Receiver } from './webhook-receiver.js'
+import { graph, type GraphResponse } from './fixtures.js'
+
+export interface MessagingWorld {
+  appId: string
+  pageId: string
+  otherPageId: string
+  token: string
+  sam: { id: string; psid: string }
+  eva: { id: string; psid: string }
+}
+
+export const test = base
+  .extend('emulator', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const emulator = await startEmulator({ port: 0, db: ':memory:' })
+    onCleanup(() => emulator.close())
+    return emulator
+  })
+  .extend('receiver', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const receiver = await startReceiver()
+    onCleanup(() => receiver.close())
+    return receiver
+  })
+  .extend('w', async ({ emulator, receiver }): Promise<MessagingWorld> => {
+    await emulator.client.reset()
+    receiver.posts.length = 0
+    const fields = [...MESSENGER_FIELDS]
+    const doc = await emulator.client.addWorld({
+      apps: [{ name: 'Acme Support', webhook: { callbackUrl: receiver.url, verifyToken: receiver.verifyToken, fields } }],
+      accounts: [{ name: 'Pat Owner' }],
+      pages: [
+        { name: 'Acme', admins: ['Pat Owner'], subscribedApps: [{ appId: 'Acme Support', fields }] },
+        { name: 'Other', admins: ['Pat Owner'] },
+      ],
+      people: [
+        { firstName: 'Sam', lastName: 'Lee', platform: 'ios' },
+        { firstName: 'Eva', lastName: 'Berg', platform: 'web', eea: true },
+      ],
+    })
+    const [app, page, other] = [doc.apps[0]!, doc.pages[0]!, doc.pages[1]!]
+    const { access_token: token } = await emulator.client.pageToken(app.id!, page.id!)
+    const person = (i: number) => ({ id: doc.people[i]!.id!, psid: doc.people[i]!.psids![page.id!]! })
+    return { appId: app.id!, pageId: page.id!, otherPageId: other.id!, token, sam: person(0), eva: person(1) }
+  })
+
+/** `POST /v21.0/me/messages` with a JSON body and the page token in the query. */
+export function send(emulator: RunningEmulator, token: string, body: unknown, path = '/v21.0/me/messages'):
+  Promise<GraphResponse> {
+  return graph(emulator, `${path}?access_token=${token}`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  })
+}
+
+/** A text reply inside the window. */
+export const text = (psid: string, t: string, extra: Record<string, unknown> = {}) =>
+  ({ recipient: { id: psid }, messaging_type: 'RESPONSE', message: { text: t, ...extra } })
+
+/** Waits until the receiver got an event of `field` matching `match`, and answers it. */
+export async function received(receiver: Receiver, field: MessengerField,
+  match: (e: any) => boolean = () => true): Promise<any> {
+  let found: MessagingEvent | undefined
+  await expect.poll(() => {
+    found = events(receiver, field).find(match)
+    return found !== undefined
+  }, { timeout: 5000 }).toBe(true)
+  return found
+}
+
+/** Every event of `field` the receiver got so far (deliveries carry one event each). */
+export function events(receiver: Receiver, field: MessengerField): any[] {
+  return receiver.posts.flatMap((p) => p.body.entry.flatMap((e) => e.messaging)).filter((e: any) => fieldOf(e) === field)
+}
+
+function fieldOf(e: any): MessengerField {
+  if (e.message) return e.message.is_echo ? 'message_echoes' : 'messages'
+  if (e.delivery) return 'message_deliveries'
+  if (e.read) return 'message_reads'
+  if (e.postback) return 'messaging_postbacks'
+  if (e.referral) return 'messaging_referrals'
+  return 'messaging_optins'
+}

@@ -1,0 +1,226 @@
+/**
+ * Webhook delivery (docs §4.2, §4.3, §5): which apps get an event, the exact signed body, retries with backoff on
+ * the emulator's clock, order per (app, page), timeouts, the delivery log, redelivery, the 8-hour failure window,
+ * and that pending deliveries survive a restart on the same database. A real local receiver answers.
+ */
+import { describe, expect, test as base } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js'
+import { enqueuePageEvent } from '../../emulator/webhooks/outbox.js'
+import type { MessageEvent, MessengerField, ReadEvent } from '../../emulator/webhooks/types.js'
+import type { WorldDocument } from '../../emulator/control/types.js'
+import { signaturesValid, startReceiver, type Receiver } from './webhook-receiver.js'
+
+/** Retries are a minute apart, so only an advanced clock (never real time) makes them due during a test. */
+const OPTIONS: EmulatorOptions['webhooks'] = { timeoutMs: 300, retryBaseMs: 60_000, pollMs: 20 }
+
+interface Hooked { appId: string; appSecret: string; pageId: string; psid: string }
+
+function hookedWorld(r: Receiver, appFields: MessengerField[], pageFields: MessengerField[]): WorldDocument {
+  return {
+    apps: [{ name: 'Acme Support', webhook: { callbackUrl: r.url, verifyToken: r.verifyToken, fields: appFields } }],
+    accounts: [{ name: 'Pat Owner' }],
+    pages: [{ name: 'Acme', admins: ['Pat Owner'], subscribedApps: [{ appId: 'Acme Support', fields: pageFields }] }],
+    people: [{ firstName: 'Sam', lastName: 'Lee' }],
+  }
+}
+
+async function addHooked(emulator: RunningEmulator, doc: WorldDocument): Promise<Hooked> {
+  const added = await emulator.client.addWorld(doc)
+  const pageId = added.pages[0]!.id!
+  return { appId: added.apps[0]!.id!, appSecret: added.apps[0]!.secret!, pageId, psid: added.people[0]!.psids![pageId]! }
+}
+
+let seq = 0
+function message(h: Hooked, text: string): MessageEvent {
+  return { sender: { id: h.psid }, recipient: { id: h.pageId }, timestamp: 1_700_000_000_000 + seq, message: { mid: `m_test${seq++}`, text } }
+}
+
+const test = base
+  .extend('emulator', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const emulator = await startEmulator({ port: 0, db: ':memory:', webhooks: OPTIONS })
+    onCleanup(() => emulator.close())
+    return emulator
+  })
+  .extend('receiver', async ({}, { onCleanup }) => {
+    const receiver = await startReceiver()
+    onCleanup(() => receiver.close())
+    return receiver
+  })
+  .extend('h', async ({ emulator, receiver }): Promise<Hooked> => {
+    await emulator.client.reset()
+    return addHooked(emulator, hookedWorld(receiver, ['messages', 'message_reads'], ['messages', 'message_reads']))
+  })
+
+const deliveries = async (emulator: RunningEmulator) => (await emulator.client.deliveries()).data
+
+describe('who receives an event', () => {
+  test('an app whose webhook and page subscription both have the field gets the exact signed body', async ({ emulator, receiver, h }) => {
+    const event = message(h, 'hello, world!')
+    enqueuePageEvent(emulator.world, h.pageId, 'messages', event)
+    await expect.poll(() => receiver.acknowledged().length).toBe(1)
+
+    const post = receiver.posts[0]!
+    expect(post.headers['content-type']).toBe('application/json')
+    expect(signaturesValid(post, h.appSecret)).toBe(true)
+    expect(post.body).toEqual({ object: 'page', entry: [{ id: h.pageId, time: expect.any(Number), messaging: [event] }] })
+
+    await expect.poll(async () => (await deliveries(emulator))[0]?.status).toBe('delivered')
+    const [logged] = await deliveries(emulator)
+    expect(logged).toMatchObject({
+      appId: h.appId, pageId: h.pageId, field: 'messages', callbackUrl: receiver.url, nextAttemptAt: null, lastError: null,
+      body: post.body,
+      headers: { 'x-hub-signature': post.headers['x-hub-signature'], 'x-hub-signature-256': post.headers['x-hub-signature-256'] },
+    })
+    expect(logged!.attempts).toEqual([{ n: 1, at: expect.any(String), durationMs: expect.any(Number), httpStatus: 200, error: null }])
+  })
+
+  test.for([
+    ['the page is subscribed without it', ['messages', 'messaging_postbacks'], ['messages']],
+    ['the app webhook lacks it', ['messages'], ['messages', 'messaging_postbacks']],
+  ] as const)('nothing is queued when %s', async ([, appFields, pageFields], { emulator, receiver }) => {
+    await emulator.client.reset()
+    const h = await addHooked(emulator, hookedWorld(receiver, [...appFields], [...pageFields]))
+    enqueuePageEvent(emulator.world, h.pageId, 'messaging_postbacks', {
+      sender: { id: h.psid }, recipient: { id: h.pageId }, timestamp: 1, postback: { title: 'Go', payload: 'GO' },
+    })
+    enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'this one goes'))
+    await expect.poll(() => receiver.acknowledged().length).toBe(1)
+    expect(receiver.posts.map((p) => p.body.entry[0]!.messaging[0])).toEqual([expect.objectContaining({ message: expect.anything() })])
+    expect(await deliveries(emulator)).toHaveLength(1)
+  })
+
+  test('an unsubscribed page sends nothing', async ({ emulator, h }) => {
+    const { access_token } = await emulator.client.pageToken(h.appId, h.pageId)
+    await fetch(`${emulator.url}/${h.pageId}/subscribed_apps?access_token=${access_token}`, { method: 'DELETE' })
+    enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'lost in the void'))
+    expect(await deliveries(emulator)).toEqual([])
+  })
+})
+
+describe('retries', () => {
+  test('a failing receiver is retried with doubling delays on the clock, same bytes each time', async ({ emulator, receiver, h }) => {
+    receiver.plan = [500, 503]
+    enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'retry me'))
+    await expect.poll(async () => (await deliveries(emulator))[0]?.attempts.length).toBe(1)
+    let [d] = await deliveries(emulator)
+    expect(d).toMatchObject({ status: 'pending', lastError: 'HTTP 500' })
+    expect(Date.parse(d!.nextAttemptAt!) - Date.parse(d!.attempts[0]!.at)).toBeGreaterThanOrEqual(60_000)
+
+    // Not due yet: a pass sends nothing.
+    expect((await emulator.client.runDeliveries()).attempted).toEqual([])
+    await emulator.client.advanceClock(60)
+    expect((await emulator.client.runDeliveries()).attempted.map((x) => x.status)).toEqual(['pending'])
+    ;[d] = await deliveries(emulator)
+    expect(d!.attempts.map((a) => a.httpStatus)).toEqual([500, 503])
+    expect(Date.parse(d!.nextAttemptAt!) - Date.parse(d!.attempts[1]!.at)).toBeGreaterThanOrEqual(120_000)
+
+    await emulator.client.advanceClock(120)
+    await emulator.client.runDeliveries()
+    ;[d] = await deliveries(emulator)
+    expect(d).toMatchObject({ status: 'delivered', lastError: null })
+    expect(d!.attempts.map((a) => a.httpStatus)).toEqual([500, 503, 200])
+    expect(new Set(receiver.posts.map((p) => p.raw)).size).toBe(1)
+    expect(receiver.posts.every((p) => signaturesValid(p, h.appSecret))).toBe(true)
+  })
+
+  test('events of a page reach the app in order: a later one waits for the failing one', async ({ emulator, receiver, h }) => {
+    receiver.plan = [500]
+    enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'first'))
+    enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'second'))
+    await expect.poll(() => receiver.posts.length).toBe(1)
+    await emulator.client.runDeliveries()
+    expect((await deliveries(emulator)).map((d) => [d.status, d.attempts.length])).toEqual([['pending', 1], ['pending', 0]])
+
+    await emulator.client.advanceClock(60)
+    await emulator.client.runDeliveries()
+    const texts = receiver.acknowledged().map((p) => (p.body.entry[0]!.messaging[0] as MessageEvent).message.text)
+    expect(texts).toEqual(['first', 'second'])
+  })
+
+  test('a receiver that does not answer in time counts as a failure', async ({ emulator, receiver, h }) => {
+    receiver.plan = ['hang']
+    enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'slow'))
+    await expect.poll(async () => (await deliveries(emulator))[0]?.lastError).toBe('Timed out after 300 ms')
+    await emulator.client.advanceClock(60)
+    await emulator.client.runDeliveries()
+    expect((await deliveries(emulator))[0]!.status).toBe('delivered')
+  })
+
+  test('the webhookOutage switch fails attempts without reaching the receiver until it is off', async ({ emulator, receiver, h }) => {
+    await emulator.client.setFaults('app', h.appId, { webhookOutage: true })
+    enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'during the outage'))
+    await expect.poll(async () => (await deliveries(emulator))[0]?.lastError)
+      .toBe('Webhook outage (fault switch webhookOutage on the app)')
+    expect(receiver.posts).toEqual([])
+    await emulator.client.setFaults('app', h.appId, {})
+    await emulator.client.advanceClock(60)
+    await emulator.client.runDeliveries()
+    expect(receiver.acknowledged()).toHaveLength(1)
+  })
+
+  test('failing for 8 hours fails the delivery and disables the webhook until the app subscribes again', async ({ emulator, receiver, h }) => {
+    receiver.plan = Array(50).fill(500)
+    enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'doomed'))
+    await expect.poll(async () => (await deliveries(emulator))[0]?.attempts.length).toBe(1)
+    await emulator.client.advanceClock(8 * 60 * 60)
+    await emulator.client.runDeliveries()
+    expect((await emulator.client.deliveries({ status: 'failed' })).data).toHaveLength(1)
+    expect((await emulator.client.appWebhook(h.appId)).active).toBe(false)
+
+    enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'not sent: the webhook is disabled'))
+    expect(await deliveries(emulator)).toHaveLength(1)
+  })
+})
+
+describe('the delivery log', () => {
+  test('filters by app and status; an unknown status is a 400 with instructions', async ({ emulator, receiver, h }) => {
+    receiver.plan = [500]
+    enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'one'))
+    await expect.poll(async () => (await emulator.client.deliveries({ status: 'pending', appId: h.appId })).data[0]?.attempts.length).toBe(1)
+    expect((await emulator.client.deliveries({ status: 'delivered' })).data).toEqual([])
+    expect((await emulator.client.deliveries({ appId: '999' })).data).toEqual([])
+    await expect(emulator.client.deliveries({ status: 'lost' as never })).rejects.toMatchObject({
+      status: 400, instructions: 'Use one of: pending, delivered, failed.',
+    })
+  })
+
+  test('redeliver sends a delivered event again and keeps its earlier attempts', async ({ emulator, receiver, h }) => {
+    enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'again'))
+    await expect.poll(async () => (await deliveries(emulator))[0]?.status).toBe('delivered')
+    const id = (await deliveries(emulator))[0]!.id
+    expect((await emulator.client.redeliver(id)).status).toBe('pending')
+    await expect.poll(() => receiver.acknowledged().length).toBe(2)
+    await expect.poll(async () => (await deliveries(emulator))[0]?.attempts.length).toBe(2)
+    await expect(emulator.client.redeliver(987654)).rejects.toMatchObject({ status: 404 })
+  })
+})
+
+describe('persistence', () => {
+  test('pending deliveries survive a restart, including one cut off mid-request', async ({ receiver }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'webhooks-'))
+    try {
+      const db = join(dir, 'world.db')
+      const first = await startEmulator({ db, webhooks: OPTIONS })
+      const h = await addHooked(first, hookedWorld(receiver, ['messages'], ['messages']))
+      receiver.plan = ['hang']
+      enqueuePageEvent(first.world, h.pageId, 'messages', message(h, 'survives'))
+      await expect.poll(() => receiver.posts.length).toBe(1)
+      await first.close() // the request in flight is abandoned: not acknowledged, so not lost
+
+      const second = await startEmulator({ db, webhooks: OPTIONS })
+      try {
+        await expect.poll(() => receiver.acknowledged().length).toBe(1)
+        expect(receiver.posts[1]!.raw).toBe(receiver.posts[0]!.raw)
+        await expect.poll(async () => (await deliveries(second))[0]?.status).toBe('delivered')
+        expect((await deliveries(second))[0]!.attempts).toHaveLength(1)
+      } finally {
+        await second.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
