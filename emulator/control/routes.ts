@@ -3,7 +3,8 @@
  * and what people outside the Graph API do: log in to Graph API Explorer, press Token Generation, change a password,
  * remove an app in Business Integrations. Reads have no side effects.
  */
-import { Hono, type Context } from 'hono'
+import { readBody } from './body.js'
+import { Hono } from 'hono'
 import { z } from 'zod'
 import type { World } from '../world/world.js'
 import { exportWorld, importWorld, WorldDocumentSchema } from '../world/document.js'
@@ -23,10 +24,6 @@ const UserTokenBody = z.object({ appId: z.string().min(1), scopes: z.array(z.str
 const PageTokenBody = z.object({ pageId: z.string().min(1), accountId: z.string().min(1).optional() }).strict()
 const ClockBody = z.object({ advanceSeconds: z.number().finite() }).strict()
 
-async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  const text = await c.req.text()
-  return schema.parse(text.trim() === '' ? {} : JSON.parse(text))
-}
 
 function clockState(world: World): ClockState {
   return { now: new Date(world.clock.now()).toISOString(), offsetSeconds: world.clock.offsetMs() / 1000 }
@@ -44,11 +41,11 @@ export function createControlApp(world: World): Hono {
   })
 
   app.get('/world', (c) => c.json(exportWorld(world)))
-  app.post('/world', async (c) => c.json(importWorld(world, await body(c, WorldDocumentSchema)), 201))
+  app.post('/world', async (c) => c.json(importWorld(world, await readBody(c, WorldDocumentSchema)), 201))
 
   app.get('/clock', (c) => c.json(clockState(world)))
   app.post('/clock', async (c) => {
-    const { advanceSeconds } = await body(c, ClockBody)
+    const { advanceSeconds } = await readBody(c, ClockBody)
     // Refused before anything moves: a clock outside 1970–9999 would break every date the emulator prints.
     const target = world.clock.now() + advanceSeconds * 1000
     if (!(target >= 0 && target < Date.UTC(10000, 0))) {
@@ -61,7 +58,7 @@ export function createControlApp(world: World): Hono {
 
   // Graph API Explorer: a short-lived user token for an app with the scopes ticked (docs §1.2).
   app.post('/accounts/:accountId/user-tokens', async (c) => {
-    const { appId, scopes = ['public_profile'] } = await body(c, UserTokenBody)
+    const { appId, scopes = ['public_profile'] } = await readBody(c, UserTokenBody)
     const account = world.accounts.get(c.req.param('accountId'))
     if (!account) throw notFound('account', c.req.param('accountId'))
     if (!world.apps.get(appId)) throw notFound('app', appId)
@@ -80,7 +77,7 @@ export function createControlApp(world: World): Hono {
   // The app dashboard's Messenger › Settings › Token Generation (the seed's Quick Start).
   app.post('/apps/:appId/page-tokens', async (c) => {
     const appId = c.req.param('appId')
-    const { pageId, accountId } = await body(c, PageTokenBody)
+    const { pageId, accountId } = await readBody(c, PageTokenBody)
     if (!world.apps.get(appId)) throw notFound('app', appId)
     if (!world.pages.get(pageId)) throw notFound('page', pageId)
     const admin = accountId ?? world.pages.admins(pageId)[0]

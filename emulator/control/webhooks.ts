@@ -4,7 +4,8 @@
  * section: "Edit Events" and "Select a page to subscribe your webhook to the page events" (the seed guide's
  * "Webhook Events Workaround").
  */
-import { Hono, type Context } from 'hono'
+import { readBody } from './body.js'
+import { Hono } from 'hono'
 import { z } from 'zod'
 import type { World } from '../world/world.js'
 import { DELIVERY_STATUSES, type Delivery, type DeliveryStatus } from '../world/outbox.js'
@@ -17,10 +18,6 @@ import type { AppWebhookView, DeliveryView } from './types.js'
 const FieldsBody = z.object({ fields: z.array(z.enum(PAGE_SUBSCRIPTION_FIELDS)).min(1) }).strict()
 const WebhookPageBody = z.object({ pageId: z.string().min(1), accountId: z.string().min(1) }).strict()
 
-async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  const text = await c.req.text()
-  return schema.parse(text.trim() === '' ? {} : JSON.parse(text))
-}
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
@@ -102,7 +99,7 @@ export function createWebhookControlApp(world: World): Hono {
   // Webhooks › Edit Events: the developer ticks the fields in the dashboard (no verification request is made).
   app.put('/apps/:appId/webhook/fields', async (c) => {
     const appId = c.req.param('appId')
-    const { fields } = await body(c, FieldsBody)
+    const { fields } = await readBody(c, FieldsBody)
     const current = requireWebhook(world, appId)
     world.subscriptions.saveApp({
       ...current, active: true, fields: [...new Set(fields)].map((name) => ({ name, version: DEFAULT_GRAPH_VERSION })),
@@ -113,7 +110,7 @@ export function createWebhookControlApp(world: World): Hono {
   // Webhooks › "Select a page to subscribe your webhook to the page events": only a page admin can pick the page.
   app.post('/apps/:appId/webhook/pages', async (c) => {
     const appId = c.req.param('appId')
-    const { pageId, accountId } = await body(c, WebhookPageBody)
+    const { pageId, accountId } = await readBody(c, WebhookPageBody)
     const current = requireWebhook(world, appId)
     if (!world.pages.get(pageId)) throw notFound('page', pageId)
     if (!world.accounts.get(accountId)) throw notFound('account', accountId)

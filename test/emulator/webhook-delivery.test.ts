@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js'
 import { enqueuePageEvent } from '../../emulator/webhooks/outbox.js'
-import type { MessageEvent, MessengerField, ReadEvent } from '../../emulator/webhooks/types.js'
+import type { MessageEvent, MessengerField } from '../../emulator/webhooks/types.js'
 import type { WorldDocument } from '../../emulator/control/types.js'
 import { signaturesValid, startReceiver, type Receiver } from './webhook-receiver.js'
 
