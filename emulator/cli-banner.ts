@@ -3,8 +3,7 @@
  * id and secret, pages and a ready page token), and what to try next.
  */
 import type { RunningEmulator } from './index.js'
-import { issueGeneratedPageToken, grant } from './graph/token-issuer.js'
-import { TOKEN_GENERATION_SCOPES } from './graph/permissions.js'
+import { generatePageToken } from './graph/token-issuer.js'
 
 export function describeStart(emulator: RunningEmulator, db: string): string {
   const { url, world } = emulator
@@ -32,17 +31,17 @@ export function describeStart(emulator: RunningEmulator, db: string): string {
   for (const page of pages) {
     lines.push(`Page "${page.name}"  id ${page.id}${page.eea ? '  (EEA)' : ''}`)
     const admin = world.pages.admins(page.id)[0]
-    if (app && admin) {
-      // As the app dashboard's Token Generation would give it, so the banner's token works right away.
-      const token = world.tx(() => {
-        grant(world, app.id, admin, TOKEN_GENERATION_SCOPES, [page.id])
-        return issueGeneratedPageToken(world, app.id, admin, page.id)
-      })
-      lines.push(`  page token  ${token.token}`)
+    // Only a world seeded just now gets a ready token (as Token Generation gives it): minting one on every restart
+    // would grant the app access again after the owner removed it in Business Integrations.
+    if (app && admin && emulator.seeded) {
+      lines.push(`  page token  ${generatePageToken(world, app.id, admin, page.id).token}`)
     }
   }
   if (app && pages[0]) {
-    lines.push('', 'Try:', `  curl '${url}/v21.0/me?access_token=<page token>'`)
+    lines.push('', 'Try:', emulator.seeded
+      ? `  curl '${url}/v21.0/me?access_token=<page token>'`
+      : `  curl -X POST ${url}/_emulator/apps/${app.id}/page-tokens -H 'content-type: application/json' ` +
+        `-d '{"pageId":"${pages[0].id}"}'   # a page token, as Token Generation gives it`)
   }
   lines.push('', 'Press Ctrl+C to stop.')
   return lines.join('\n')

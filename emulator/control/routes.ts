@@ -8,8 +8,8 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { World } from '../world/world.js'
 import { exportWorld, importWorld, WorldDocumentSchema } from '../world/document.js'
-import { issueGeneratedPageToken, issueUserToken, grant } from '../graph/token-issuer.js'
-import { normalizeScopes, TOKEN_GENERATION_SCOPES, unknownScopes } from '../graph/permissions.js'
+import { generatePageToken, issueUserToken, grant } from '../graph/token-issuer.js'
+import { normalizeScopes, unknownScopes } from '../graph/permissions.js'
 import { removeApp } from '../graph/accounts.js'
 import { ControlError, controlErrorResponse, notFound } from './errors.js'
 import { createWebhookControlApp } from './webhooks.js'
@@ -18,6 +18,7 @@ import { createJournalControlApp } from './journal.js'
 import { createPicturesControlApp } from './pictures.js'
 import { createPeopleApp } from './people.js'
 import { createAppReviewApp } from './app-review.js'
+import { createPagesControlApp } from './pages.js'
 import type { ClockState, PageTokenResponse, UserTokenResponse } from './types.js'
 
 const UserTokenBody = z.object({ appId: z.string().min(1), scopes: z.array(z.string()).optional() }).strict()
@@ -89,10 +90,7 @@ export function createControlApp(world: World): Hono {
       throw new ControlError(409, `Account ${admin} has no role on page ${pageId}`,
         'Token Generation lists only pages the developer administers.')
     }
-    const token = world.tx(() => {
-      grant(world, appId, admin, TOKEN_GENERATION_SCOPES, [pageId])
-      return issueGeneratedPageToken(world, appId, admin, pageId)
-    })
+    const token = generatePageToken(world, appId, admin, pageId)
     return c.json<PageTokenResponse>({ access_token: token.token }, 201)
   })
 
@@ -127,6 +125,7 @@ export function createControlApp(world: World): Hono {
   app.route('/', createPicturesControlApp(world))
   app.route('/', createPeopleApp(world))
   app.route('/', createAppReviewApp(world))
+  app.route('/', createPagesControlApp(world))
   app.all('*', (c) => {
     throw new ControlError(404, `No control endpoint ${c.req.method} ${c.req.path}`,
       'See the control API table in the README.')

@@ -8,6 +8,7 @@ import type { World } from '../world/world.js'
 import { ids } from '../world/ids.js'
 import type { Token, TokenSource } from '../world/tokens.js'
 import { LIMITS } from './limits.js'
+import { TOKEN_GENERATION_SCOPES } from './permissions.js'
 
 export type Lifetime = 'short' | 'long'
 
@@ -43,13 +44,20 @@ export function pageTokenFor(world: World, userToken: Token, pageId: string): To
   })
 }
 
-/** A page token as the app dashboard's Messenger › Settings › Token Generation gives it: never expires. */
-export function issueGeneratedPageToken(world: World, appId: string, accountId: string, pageId: string): Token {
-  const account = world.accounts.get(accountId)
-  if (!account) throw new Error(`No account ${accountId}`)
-  return world.tokens.insert({
-    token: ids.accessToken(), kind: 'page', appId, accountId, pageId, sessionEpoch: account.sessionEpoch,
-    issuedAt: world.clock.nowSeconds(), expiresAt: null, source: 'token_generation',
+/**
+ * A page token as the app dashboard's Messenger › Settings › Token Generation gives it (the seed's Quick Start):
+ * the developer, an admin of the page, grants the app the Messenger permissions for that page; the token never
+ * expires.
+ */
+export function generatePageToken(world: World, appId: string, accountId: string, pageId: string): Token {
+  return world.tx(() => {
+    const account = world.accounts.get(accountId)
+    if (!account) throw new Error(`No account ${accountId}`)
+    grant(world, appId, accountId, TOKEN_GENERATION_SCOPES, [pageId])
+    return world.tokens.insert({
+      token: ids.accessToken(), kind: 'page', appId, accountId, pageId, sessionEpoch: account.sessionEpoch,
+      issuedAt: world.clock.nowSeconds(), expiresAt: null, source: 'token_generation',
+    })
   })
 }
 
