@@ -7,6 +7,7 @@ import type {
 } from './types.js'
 import type { AppWebhookView, DeliveryFilter, DeliveryView } from './types.js'
 import type { AppReviewState, PersonAction, PersonActionResult, ThreadView } from './types.js'
+import type { PageSettings, PageView, WorldChange } from './types.js'
 import type { Platform } from '../world/people.js'
 import type { AppFeature } from '../world/app-features.js'
 import type { FaultScope, FaultSwitches, FaultSwitchInfo, FaultsView, RequestFilter, RequestView } from './types.js'
@@ -20,10 +21,11 @@ export class ControlApiError extends Error {
 }
 
 export class ControlClient {
-  constructor(readonly baseUrl: string) {}
+  /** `fetcher` lets the dashboard call the control app in-process (`app.request`) with the same typed methods. */
+  constructor(readonly baseUrl: string, private readonly fetcher: typeof fetch = fetch) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.baseUrl}/_emulator${path}`, {
+    const res = await this.fetcher(`${this.baseUrl}/_emulator${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -149,6 +151,35 @@ export class ControlClient {
   /** What the person sees in their thread with the page, rendered for their platform (or the one given). */
   thread(personId: string, pageId: string, platform?: Platform): Promise<ThreadView> {
     return this.call('GET', `/people/${personId}/threads/${pageId}${platform ? `?platform=${platform}` : ''}`)
+  }
+
+  /** Page settings: moves the page into or out of the European Economic Area. */
+  setPage(pageId: string, settings: PageSettings): Promise<PageView> {
+    return this.call('PATCH', `/pages/${pageId}`, settings)
+  }
+
+  /**
+   * The world's change notifications (`GET /_emulator/events`, server-sent events): yields the change counter once at
+   * once, then after every change, until `signal` aborts.
+   */
+  async *changes(signal: AbortSignal): AsyncGenerator<WorldChange> {
+    const res = await this.fetcher(`${this.baseUrl}/_emulator/events`, { signal })
+    if (!res.ok || !res.body) throw new ControlApiError(res.status, 'The event stream did not open')
+    const decoder = new TextDecoder()
+    let buffered = ''
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        buffered += decoder.decode(chunk, { stream: true })
+        let end: number
+        while ((end = buffered.indexOf('\n\n')) >= 0) {
+          const data = buffered.slice(0, end).split('\n').find((l) => l.startsWith('data: '))
+          buffered = buffered.slice(end + 2)
+          if (data) yield JSON.parse(data.slice(6)) as WorldChange
+        }
+      }
+    } catch (e) {
+      if (!signal.aborted) throw e
+    }
   }
 
   /** App Review: approves (or withdraws) a feature such as `human_agent` for the app. */

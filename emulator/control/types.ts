@@ -196,3 +196,9 @@ export interface RequestFilter { appId?: string; pageId?: string; status?: numbe
 
 /** App Review (emulator/control/app-review.ts): the features an app is approved for, e.g. `human_agent`. */
 export interface AppReviewState { appId: string; approvedFeatures: AppFeature[] }
+
+/** `GET /_emulator/events` (emulator/ui/events.ts): the world's change counter, in `hello` and `change` events. */
+export interface WorldChange { version: number }
+/** `PATCH /_emulator/pages/{pageId}` (emulator/control/pages.ts): a page's settings in its Page settings. */
+export interface PageSettings { eea?: boolean }
+export interface PageView { id: string; name: string; eea: boolean; admins: string[] }

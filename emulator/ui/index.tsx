@@ -1,24 +1,24 @@
 /**
- * Pages people look at: the start page (the dashboard arrives with issue 6) and the login dialog.
+ * Pages people look at: the dashboard (`/`, `/dashboard/…`), the Messenger view, the login dialog and the JavaScript
+ * SDK stand-in (`/sdk.js` and its popup's callback page).
  */
 import { Hono } from 'hono'
 import type { World } from '../world/world.js'
 import { createOAuthDialogApp, OAUTH_DIALOG_PATHS } from './oauth-dialog.js'
+import { createSdkApp } from './sdk.js'
+import { createDashboardApp } from './dashboard/index.js'
+import { inProcessClient } from './dashboard/actions.js'
+import { createMessengerViewApp } from './messenger-view.js'
 
-export function createUiApp(world: World): Hono {
+/** `control` is the control API's app: the dashboard acts through it in-process. */
+export function createUiApp(world: World, control: Hono): Hono {
   const app = new Hono()
+  // The SDK's callback page sits under the dialog's path, so it goes first.
+  app.route('/', createSdkApp())
   const dialog = createOAuthDialogApp(world)
   for (const path of OAUTH_DIALOG_PATHS) app.route(path, dialog)
-  app.get('/', (c) => c.html(
-    <html lang="en">
-      <head><title>Messenger Emulator</title></head>
-      <body>
-        <h1>Messenger Emulator</h1>
-        <p>Graph API: <code>{new URL(c.req.url).origin}/v21.0/…</code></p>
-        <p>{world.apps.list().length} apps, {world.pages.list().length} pages, {world.people.list().length} people.</p>
-        <p><a href="/_emulator/world">The world document</a> · <a href="/_emulator/health">health</a></p>
-      </body>
-    </html>,
-  ))
+  const client = inProcessClient(control)
+  app.route('/', createDashboardApp(client))
+  app.route('/', createMessengerViewApp(client))
   return app
 }

@@ -1,0 +1,57 @@
+/**
+ * Pages: their admins, the EEA switch (a page in Europe puts every chat under the European rules, seed guide "Impact
+ * of Messenger API Updates for Europe") and the apps subscribed to them (`subscribed_apps`, docs §5.2).
+ */
+import { Hono } from 'hono'
+import type { ControlClient } from '../../control/client.js'
+import { act, backPath, readForm } from './actions.js'
+import { Layout, Named, PostButton, flashOf, render } from './layout.js'
+
+const PATH = '/dashboard/pages'
+
+export function pagesRoutes(client: ControlClient): Hono {
+  const app = new Hono()
+
+  app.get(PATH, async (c) => {
+    const world = await client.exportWorld()
+    const accountName = (id: string) => world.accounts.find((a) => a.id === id)?.name ?? id
+    const appName = (id: string) => world.apps.find((a) => a.id === id)?.name ?? id
+    return render(c, (
+      <Layout title="Pages" active={PATH} flash={flashOf(c)}>
+        {world.pages.length === 0 && <p class="card">No pages in this world.</p>}
+        <div id="pages" data-live>
+          {world.pages.map(({ admins = [], subscribedApps = [], ...p }) => (
+            <section class="card" aria-labelledby={`page-${p.id}`} data-page-id={p.id}>
+              <h2 id={`page-${p.id}`}><Named name={p.name} id={p.id!} /></h2>
+              <dl class="props">
+                <dt>Category</dt><dd>{p.category}</dd>
+                <dt>Admins</dt>
+                <dd>{admins.length ? admins.map((a) => <span class="badge">{accountName(a)}</span>)
+                  : <span class="muted">none</span>}</dd>
+                <dt>Location</dt>
+                <dd class="row">
+                  {p.eea ? <span class="badge warn" id={`eea-${p.id}`}>In the EEA: European rules in all chats</span>
+                    : <span class="badge ok" id={`eea-${p.id}`}>Outside the EEA</span>}
+                  <PostButton action={`${PATH}/${p.id}/eea`} back={PATH} fields={{ eea: String(!p.eea) }}
+                    id={`toggle-eea-${p.id}`}>{p.eea ? 'Move out of the EEA' : 'Move into the EEA'}</PostButton>
+                </dd>
+                <dt>Subscribed apps</dt>
+                <dd>{subscribedApps.length ? (
+                  <ul>{subscribedApps.map((s) => <li>{appName(s.appId)}: {s.fields.join(', ')}</li>)}</ul>
+                ) : <span class="muted">none: no app gets this page's events</span>}</dd>
+              </dl>
+            </section>
+          ))}
+        </div>
+      </Layout>
+    ))
+  })
+
+  app.post(`${PATH}/:pageId/eea`, async (c) => {
+    const { form } = await readForm(c)
+    const eea = form.eea === 'true'
+    return act(c, backPath(form.back, PATH), eea ? 'The page is now in the EEA' : 'The page is now outside the EEA',
+      () => client.setPage(c.req.param('pageId'), { eea }))
+  })
+  return app
+}
