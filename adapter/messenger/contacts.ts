@@ -13,6 +13,7 @@ import type { ClientRow, UserRow } from '../store/users.js'
 import { emit } from '../webhooks/dispatcher.js'
 import type { EventContext } from '../webhooks/events.js'
 import { facebook } from './facebook.js'
+import { GraphApiError } from './graph-client.js'
 import type { UserProfile } from './graph-types.js'
 
 export interface Contact extends EventContext {
@@ -49,7 +50,13 @@ export async function ensureContact(ctx: AdapterContext, integration: MessengerI
   if (found) return found
   let profile: UserProfile = {}
   try {
-    profile = await facebook(ctx.graph, integration.config).userProfile(psid)
+    const fb = facebook(ctx.graph, integration.config)
+    // Under the European rules profile_pic is refused (#10) while "Id, first and last name will still be available"
+    // (seed, Impact of Messenger API Updates for Europe; messenger-platform.md §6.2): ask again without it.
+    profile = await fb.userProfile(psid).catch((err: unknown) => {
+      if (err instanceof GraphApiError && err.code === 10) return fb.userProfile(psid, 'first_name,last_name')
+      throw err
+    })
   } catch (err) {
     ctx.log.warn(`profile of a new Messenger user could not be read (${err instanceof Error ? err.message : String(err)})`)
   }

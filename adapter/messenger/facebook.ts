@@ -61,8 +61,8 @@ export function facebook(graph: GraphClient, creds: PageCredentials) {
     /** Send API (§3). */
     send: (body: SendRequest) => graph.post<SendResponse>('/me/messages', { ...page, body }),
     /** User Profile API (§6.2). */
-    userProfile: (psid: string) =>
-      graph.get<UserProfile>(`/${encodeURIComponent(psid)}`, { ...page, query: { fields: 'first_name,last_name,profile_pic' } }),
+    userProfile: (psid: string, fields = 'first_name,last_name,profile_pic') =>
+      graph.get<UserProfile>(`/${encodeURIComponent(psid)}`, { ...page, query: { fields } }),
     /** Inspect the page token with the app token (§1.7). */
     debugPageToken: () =>
       graph.get<DebugTokenResponse>('/debug_token', { ...app, query: { input_token: creds.pageAccessToken } }),

@@ -53,8 +53,12 @@ export function messengerSender(ctx: AdapterContext) {
   async function handle(item: OutboxItem): Promise<Outcome> {
     const job = item.body as SendJob
     failures.delete(item.seq)
-    const integration = store.integrations.get(job.appId, job.integrationId)
     const ec = eventContext(job)
+    // A client whose integration was deleted and re-created (seed, Troubleshooting: "The integration must be
+    // recreated") is served by the page's new integration: PSIDs are page-scoped, so the person is the same.
+    const integration = store.integrations.get(job.appId, job.integrationId) ?? (ec?.client
+      ? store.integrations.listMessenger().find((i) => i.appId === job.appId && i.config.pageId === ec.client!.scope)
+      : undefined)
     if (!integration || integration.type !== 'messenger' || !ec?.client) {
       failures.set(item.seq, new Error('The Messenger integration or the user\'s client no longer exists'))
       return { ok: false, retry: false, error: 'integration or client gone' }

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: the whole local stack (DESIGN "Command line and environment"): the emulator on 4100 seeded with
+ * examples/world.json, the adapter on 4200 pointed at it, and the sample bot on 4300 answering every message; the
+ * seeded page is connected through the Integration API with a Token Generation page token (seed, Quick Start).
+ * Prints where to click and how to make a person talk, and serves until Ctrl+C.
+ * Env: EMULATOR_PORT, ADAPTER_PORT, BOT_PORT, SEED (world document path), and the adapter app and API key
+ * ADAPTER_APP_ID, ADAPTER_KEY_ID, ADAPTER_KEY_SECRET (default: fixed demo values, so the printed curl commands work
+ * every time; the stack listens on 127.0.0.1 only). Databases are in memory: each start is fresh.
+ */
+import { resolve } from 'node:path'
+import { startSampleBot } from './sample-bot.js'
+import { startStack } from './stack.js'
+
+const port = (name: string, fallback: number) => {
+  const n = Number(process.env[name] ?? fallback)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number (got ${process.env[name]})`)
+  return n
+}
+
+async function main(): Promise<void> {
+  const seed = resolve(process.env.SEED ?? 'examples/world.json')
+  const botPort = port('BOT_PORT', 4300)
+  const stack = await startStack({
+    emulatorPort: port('EMULATOR_PORT', 4100), adapterPort: port('ADAPTER_PORT', 4200), world: seed,
+    bot: (adapter) => startSampleBot(adapter, { port: botPort }),
+    adapterCredentials: {
+      appId: process.env.ADAPTER_APP_ID ?? 'demo', keyId: process.env.ADAPTER_KEY_ID ?? 'app_demo',
+      keySecret: process.env.ADAPTER_KEY_SECRET ?? 'demo-secret',
+    },
+    onWebhook: (w) => {
+      const body = w.body as { events?: { type: string }[]; trigger?: string }
+      if (w.path.endsWith('/v2')) console.log(`[business] webhook ${(body.events ?? []).map((e) => e.type).join(', ')}`)
+    },
+  })
+  const { emulator, adapter, api, world } = stack
+  const app = world.apps[0]
+  const page = world.pages[0]
+  const person = world.people[0]
+  if (!app?.id || !app.secret || !page?.id || !person?.id) throw new Error(`${seed} needs an app, a page with an admin and a person`)
+  const { access_token } = await emulator.client.pageToken(app.id, page.id)
+  const created = await api.post('/v2/apps/{appId}/integrations',
+    { type: 'messenger', pageAccessToken: access_token, appId: app.id, appSecret: app.secret, displayName: page.name })
+  if (created.status !== 201) throw new Error(`Connecting ${page.name} failed: ${JSON.stringify(created.body)}`)
+
+  console.log(`
+Messenger Emulator stack is up.
+
+  Facebook (emulator)   ${emulator.url}            Graph: ${emulator.url}/v21.0/…
+  Dashboard             ${emulator.url}/
+  ${person.firstName}'s thread        ${emulator.url}/dashboard/messenger?page=${page.id}&person=${person.id}
+  Adapter API           ${adapter.url}/v2/apps/${adapter.appId}   (Basic ${adapter.keyId}:${adapter.keySecret})
+  Sample bot            ${stack.bot?.webhookUrl}   (answers every message)
+  Page "${page.name}" is connected: integration ${created.body.integration.id}
+
+Make ${person.firstName} talk, then look at the thread:
+  curl -s -X POST ${emulator.url}/_emulator/people/${person.id}/actions -H 'content-type: application/json' \\
+    -d '{"type":"text","pageId":"${page.id}","text":"Hi there"}'
+  curl -s ${emulator.url}/_emulator/people/${person.id}/threads/${page.id}
+Tap the bot's quick reply:
+  curl -s -X POST ${emulator.url}/_emulator/people/${person.id}/actions -H 'content-type: application/json' \\
+    -d '{"type":"quick_reply","pageId":"${page.id}","index":0}'
+The business side (integrations; Sam's conversation id is in every webhook the bot gets):
+  curl -s -u ${adapter.keyId}:${adapter.keySecret} ${adapter.url}/v2/apps/${adapter.appId}/integrations
+
+Ctrl+C stops everything.`)
+
+  const stop = () => {
+    void stack.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((err: unknown) => {
+  console.error(`Could not start the stack: ${err instanceof Error ? err.message : String(err)}`)
+  process.exit(1)
+})

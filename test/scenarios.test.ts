@@ -1,0 +1,33 @@
+/**
+ * Every scenario of scenarios/ as one vitest test, through the same runner `npm run scenarios` uses: each starts its
+ * own emulator, adapter and business receiver; a failure shows the step and the error.
+ */
+import { describe, expect, test } from 'vitest'
+import { loadScenarios, runScenario } from '../scenarios/runner.js'
+
+const scenarios = await loadScenarios()
+
+describe('scenarios', () => {
+  test('there is one per case of the seed guide', () => {
+    expect(scenarios.length).toBeGreaterThan(0)
+  })
+  test.concurrent.each(scenarios.map((s) => [s.id, s] as const))('%s', async (_, s) => {
+    const result = await runScenario(s)
+    expect(result.failure, result.failure && `${result.failure.step}\n${result.failure.error}`).toBeUndefined()
+  })
+})
+
+describe('the report', () => {
+  test('escapes everything and points at the failing step', async () => {
+    const { renderReport } = await import('../scenarios/report.js')
+    const html = renderReport([{
+      id: 'x', name: '<script>alert(1)</script>', ok: false, ms: 5,
+      steps: [{ text: 'Sam says "<b>hi</b>"', startedAt: 1, ms: 1, ok: false, error: 'boom' }],
+      failure: { step: 'Sam says "<b>hi</b>"', error: 'Timed out & <gone>' }, timeline: [], threads: [],
+    }], { startedAt: new Date(0), wallMs: 5 })
+    expect(html).not.toContain('<script>alert')
+    expect(html).not.toContain('<b>hi')
+    expect(html).toContain('Failed at: <b>Sam says &quot;&lt;b&gt;hi&lt;/b&gt;&quot;</b>')
+    expect(html).toContain('Timed out &amp; &lt;gone&gt;')
+  })
+})
