@@ -12,8 +12,7 @@ import type { MessengerIntegrationRow } from '../store/integrations.js'
 import type { ClientRow, UserRow } from '../store/users.js'
 import { emit } from '../webhooks/dispatcher.js'
 import type { EventContext } from '../webhooks/events.js'
-import { facebook } from './facebook.js'
-import { GraphApiError } from './graph-client.js'
+import { facebook, isEuPrivacyRefusal } from './facebook.js'
 import type { UserProfile } from './graph-types.js'
 
 export interface Contact extends EventContext {
@@ -49,13 +48,15 @@ export async function ensureContact(ctx: AdapterContext, integration: MessengerI
   const found = ctx.store.tx(() => existing(ctx, integration, psid, at))
   if (found) return found
   let profile: UserProfile = {}
+  let euPrivacyRules = false
   try {
     const fb = facebook(ctx.graph, integration.config)
     // Under the European rules profile_pic is refused (#10) while "Id, first and last name will still be available"
     // (seed, Impact of Messenger API Updates for Europe; messenger-platform.md §6.2): ask again without it.
     profile = await fb.userProfile(psid).catch((err: unknown) => {
-      if (err instanceof GraphApiError && err.code === 10) return fb.userProfile(psid, 'first_name,last_name')
-      throw err
+      if (!isEuPrivacyRefusal(err)) throw err
+      euPrivacyRules = true
+      return fb.userProfile(psid, 'first_name,last_name')
     })
   } catch (err) {
     ctx.log.warn(`profile of a new Messenger user could not be read (${err instanceof Error ? err.message : String(err)})`)
@@ -73,7 +74,7 @@ export async function ensureContact(ctx: AdapterContext, integration: MessengerI
     const client = store.users.createClient({
       id: ids.record(), appId: app.id, userId: user.id, integrationId: integration.id, type: 'messenger',
       scope: integration.config.pageId, externalId: psid, displayName, avatarUrl: profile.profile_pic ?? null,
-      raw: { ...profile }, status: 'active', linkedAt: at, lastSeen: at,
+      raw: { ...profile, ...(euPrivacyRules ? { euPrivacyRules } : {}) }, status: 'active', linkedAt: at, lastSeen: at,
     })
     const conversation = store.conversations.create({
       id: ids.record(), appId: app.id, userId: user.id, type: 'personal', isDefault: true, businessLastRead: null,

@@ -2,7 +2,7 @@
  * The Graph calls the Messenger channel makes, each named after what it does on Facebook's side. Paths and bodies
  * follow ../shared/docs/messenger-platform.md (section in each comment).
  */
-import { appToken, type GraphClient } from './graph-client.js'
+import { appToken, GraphApiError, type GraphClient } from './graph-client.js'
 import type {
   AppSubscriptionsResponse, DebugTokenResponse, MeResponse, MessengerProfileResponse, PersistentMenu, SendRequest,
   SendResponse, SubscribedAppsResponse, UserProfile,
@@ -23,6 +23,20 @@ export const SUBSCRIBED_FIELDS = [...REQUIRED_FIELDS, 'message_deliveries', 'mes
 
 /** The payload of the Get Started button the adapter sets; its postback marks a conversation start. */
 export const GET_STARTED_PAYLOAD = 'GET_STARTED'
+
+/** Graph's refusal under the European privacy rules: code 10, subcode 2018336 (messenger-platform.md §7). */
+export function isEuPrivacyRefusal(err: unknown): boolean {
+  return err instanceof GraphApiError && err.code === 10 && err.subcode === 2018336
+}
+
+/**
+ * Whether a conversation is under the European privacy rules: the page says so (`subject_to_new_eu_privacy_rules`,
+ * read when the integration was created) or Facebook refused the person's full profile. Such conversations get no
+ * channel delivery events (seed, Impact of Messenger API Updates for Europe; conversations-api.md §12, §15.4).
+ */
+export function underEuPrivacyRules(pageEea: boolean | null, client: { raw: Record<string, unknown> }): boolean {
+  return pageEea === true || client.raw.euPrivacyRules === true
+}
 
 export function facebook(graph: GraphClient, creds: PageCredentials) {
   const page = { token: creds.pageAccessToken, appSecret: creds.fbAppSecret }

@@ -9,7 +9,7 @@ import type { OutboxItem } from '../store/outbox.js'
 import type { Outcome } from '../outbox-worker.js'
 import { emit } from '../webhooks/dispatcher.js'
 import type { DeliveryError, EventContext } from '../webhooks/events.js'
-import { facebook } from './facebook.js'
+import { facebook, underEuPrivacyRules } from './facebook.js'
 import { GraphApiError, GraphUnreachableError } from './graph-client.js'
 import { senderAction, toSendRequests, type SenderAction } from './outbound.js'
 
@@ -81,6 +81,8 @@ export function messengerSender(ctx: AdapterContext) {
         store.conversations.recordExternal(mid, message.id, job.conversationId, ctx.clock.now())
         sent.push(mid)
       }
+      // Under the European privacy rules the business gets no channel delivery events (seed, Europe).
+      if (underEuPrivacyRules(integration.config.eea, ec.client)) return { ok: true }
       return {
         ok: true,
         after: () => emit(ctx, ec, {
