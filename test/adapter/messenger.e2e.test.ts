@@ -165,6 +165,28 @@ describe('Messenger integration', () => {
     expect(diag.body.diagnosis.findings.find((f: any) => f.case === 'webhook_fields_bug').remedy).toMatch(/Edit Events/)
   })
 
+  test('a permission the owner revokes later: diagnosis names missing OAuth permissions with the remedy', async () => {
+    const more = await emu.client.addWorld({ accounts: [{ name: 'Kim Owner' }], pages: [{ name: 'Kiosk', admins: ['Kim Owner'] }] })
+    const kim = more.accounts[0]!.id
+    const kiosk = more.pages[0]!.id
+    const token = (await emu.client.pageToken(app().id, kiosk)).access_token
+    const res = await api(a).post('/v2/apps/{appId}/integrations', { type: 'messenger', pageAccessToken: token, appId: app().id, appSecret: app().secret })
+    expect(res.status).toBe(201)
+    const healthy = await api(a).get(`/v2/apps/{appId}/integrations/${res.body.integration.id}/diagnosis`)
+    expect(healthy.body.diagnosis.findings.map((f: any) => f.case)).not.toContain('missing_oauth_permissions')
+
+    // The owner takes pages_messaging back (Facebook records it as declined for the app, every token loses it).
+    const user = (await emu.client.userToken(kim, app().id, ['pages_show_list'])).access_token
+    const revoked = await fetch(`${emu.url}/v21.0/me/permissions/pages_messaging?access_token=${user}`, { method: 'DELETE' })
+    expect(await revoked.json()).toEqual({ success: true })
+
+    const diag = await api(a).get(`/v2/apps/{appId}/integrations/${res.body.integration.id}/diagnosis`)
+    const finding = diag.body.diagnosis.findings.find((f: any) => f.case === 'missing_oauth_permissions')
+    expect(finding).toBeDefined()
+    expect(finding.remedy).toMatch(/Business Integration/i)
+    expect(diag.body.diagnosis.healthy).toBe(false)
+  })
+
   test('delete unsubscribes the page', async () => {
     const eu = (await api(a).get('/v2/apps/{appId}/integrations?filter[types]=messenger')).body.integrations.find((i: any) => i.pageId === world.pages[1].id && i.appId === app().id)
     expect((await api(a).delete(`/v2/apps/{appId}/integrations/${eu.id}`)).status).toBe(200)
