@@ -4,18 +4,28 @@
  * every error leaves through one funnel in the Conversations shape.
  */
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import type { AdapterContext } from '../context.js'
 import { messengerWebhookRoutes } from '../messenger/webhook-route.js'
 import { appsRoutes } from './apps-routes.js'
 import { basicAuth } from './auth.js'
 import { conversationsRoutes } from './conversations-routes.js'
 import type { ApiEnv } from './env.js'
-import { notFoundHandler, onApiError } from './errors.js'
+import { apiError, notFoundHandler, onApiError } from './errors.js'
 import { integrationsRoutes } from './integrations-routes.js'
 import { menuRoutes } from './menu-routes.js'
 
+/** Sunshine's JSON body limit: 100 KB, answered 413 (conversations-api.md §0). */
+export const API_BODY_BYTES_MAX = 100 * 1024
+/** Facebook batches webhook events; 1 MB leaves room for a large batch and bounds what a stranger can send. */
+const WEBHOOK_BODY_BYTES_MAX = 1024 * 1024
+
 export function createAdapterApp(ctx: AdapterContext): Hono {
   const root = new Hono()
+  // Bodies over the limit are refused before they are read (by Content-Length, or as a chunked body streams in).
+  const apiLimit = bodyLimit({ maxSize: API_BODY_BYTES_MAX, onError: () => { throw apiError('payloadTooLarge') } })
+  const webhookLimit = bodyLimit({ maxSize: WEBHOOK_BODY_BYTES_MAX, onError: (c) => c.text('Payload Too Large', 413) })
+  root.use('*', (c, next) => (c.req.path.startsWith('/webhooks/') ? webhookLimit : apiLimit)(c, next))
   root.get('/health', (c) => c.json({ status: 'ok' }))
   root.route('/webhooks/messenger', messengerWebhookRoutes(ctx))
 

@@ -6,12 +6,9 @@ import type { Context } from 'hono'
 import type { z } from 'zod'
 import { ApiError, apiError, API_ERRORS } from './errors.js'
 
-/** Sunshine's JSON body limit (conversations-api.md §0). */
-const MAX_BODY_BYTES = 100 * 1024
-
+/** Bodies over Sunshine's 100 KB were refused before they got here (app.ts, API_BODY_BYTES_MAX). */
 export async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text()
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw apiError('payloadTooLarge')
   try {
     const value: unknown = JSON.parse(text)
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw apiError('invalidJson')

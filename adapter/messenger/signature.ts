@@ -8,6 +8,14 @@ export function signBody(rawBody: Uint8Array | string, appSecret: string): strin
   return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`
 }
 
+/** Whether a secret given by a caller (a verify token) is the expected one, in constant time. */
+export function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false
+  // Compared as digests, so neither the length nor the first differing byte shows in the timing.
+  const digest = (s: string) => createHmac('sha256', 'compare').update(s).digest()
+  return timingSafeEqual(digest(given), digest(expected))
+}
+
 export function validSignature(rawBody: Uint8Array, header: string | undefined, appSecret: string): boolean {
   if (!header || !header.startsWith('sha256=')) return false
   const expected = Buffer.from(signBody(rawBody, appSecret))

@@ -10,7 +10,7 @@ import type { AdapterContext } from '../context.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
 import type { WebhookBody } from './graph-types.js'
 import { handleMessengerWebhook } from './inbound.js'
-import { validSignature } from './signature.js'
+import { sameSecret, validSignature } from './signature.js'
 
 export function messengerWebhookRoutes(ctx: AdapterContext): Hono {
   const app = new Hono()
@@ -26,7 +26,7 @@ export function messengerWebhookRoutes(ctx: AdapterContext): Hono {
     const mode = c.req.query('hub.mode')
     const token = c.req.query('hub.verify_token')
     const challenge = c.req.query('hub.challenge')
-    if (!expected || mode !== 'subscribe' || token !== expected || challenge === undefined) {
+    if (!expected || mode !== 'subscribe' || !sameSecret(token, expected) || challenge === undefined) {
       return c.text('Verification failed', 403)
     }
     return c.text(challenge, 200)

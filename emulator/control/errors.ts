@@ -7,7 +7,7 @@ import { ZodError } from 'zod'
 import { WorldDocumentError } from '../world/document.js'
 
 export class ControlError extends Error {
-  constructor(readonly status: 400 | 404 | 409, message: string, readonly instructions?: string) {
+  constructor(readonly status: 400 | 404 | 409 | 413, message: string, readonly instructions?: string) {
     super(message)
   }
 }

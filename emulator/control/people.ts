@@ -26,7 +26,7 @@ export function createPeopleApp(world: World): Hono {
   app.post('/people/:personId/actions', async (c) => {
     const text = await c.req.text()
     const action = PersonActionSchema.parse(JSON.parse(text.trim() === '' ? '{}' : text))
-    return c.json<PersonActionResult>(performPersonAction(world, c.req.param('personId'), action), 201)
+    return c.json<PersonActionResult>(await performPersonAction(world, c.req.param('personId'), action), 201)
   })
 
   app.get('/people/:personId/threads/:pageId', (c) => {

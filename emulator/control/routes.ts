@@ -5,6 +5,7 @@
  */
 import { readBody } from './body.js'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { World } from '../world/world.js'
 import { exportWorld, importWorld, WorldDocumentSchema } from '../world/document.js'
@@ -24,6 +25,8 @@ import type { ClockState, PageTokenResponse, UserTokenResponse } from './types.j
 const UserTokenBody = z.object({ appId: z.string().min(1), scopes: z.array(z.string()).optional() }).strict()
 const PageTokenBody = z.object({ pageId: z.string().min(1), accountId: z.string().min(1).optional() }).strict()
 const ClockBody = z.object({ advanceSeconds: z.number().finite() }).strict()
+/** The largest control body: a world document of thousands of people fits; anything larger is refused unread. */
+const CONTROL_BODY_BYTES_MAX = 5 * 1024 * 1024
 
 
 function clockState(world: World): ClockState {
@@ -33,6 +36,13 @@ function clockState(world: World): ClockState {
 export function createControlApp(world: World): Hono {
   const app = new Hono()
   app.onError(controlErrorResponse)
+  app.use('*', bodyLimit({
+    maxSize: CONTROL_BODY_BYTES_MAX,
+    onError: () => {
+      throw new ControlError(413, `The request body is larger than ${CONTROL_BODY_BYTES_MAX / 1024 / 1024} MB`,
+        'Split a large world document into several POST /_emulator/world calls.')
+    },
+  }))
 
   app.get('/health', (c) => c.json({ status: 'ok' }))
 

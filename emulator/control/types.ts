@@ -1,12 +1,11 @@
 /** Wire types of the control API, shared by the routes and the typed client. */
-import type { WorldDocument } from '../world/document.js'
+import type { CompleteWorldDocument, WorldDocument } from '../world/document.js'
 import type { MessagingEvent, MessengerField } from '../webhooks/types.js'
 import type { Platform } from '../world/people.js'
 import type { AppFeature } from '../world/app-features.js'
 import type { PageWebhookBody } from '../webhooks/types.js'
 
-export type { WorldDocument }
-export type CompleteWorldDocument = Required<WorldDocument>
+export type { CompleteWorldDocument, WorldDocument }
 
 export interface UserTokenResponse { access_token: string; token_type: 'bearer'; expires_in: number }
 export interface PageTokenResponse { access_token: string }

@@ -308,6 +308,12 @@ export const GRAPH_ERRORS = {
     message: (param: string, allowed: string, got: string) => `(#100) Param ${param} must be one of {${allowed}} - got "${got}"`,
     source: `${ERRORS_DOC} (docs §5.3, wording unverified)`,
   },
+  /** A request body over LIMITS.bodyBytesMax (or multipartBodyBytesMax): refused before it is read or parsed. */
+  requestBodyTooLarge: {
+    code: 100, type: 'OAuthException', status: 400,
+    message: (limit: string) => `(#100) The request body is larger than ${limit}`,
+    source: `${ERRORS_DOC} (docs §2.1: parameter errors are code 100 at HTTP 400; the limit is the emulator's, limits.ts)`,
+  },
   attachmentTooLarge: {
     code: 100, subcode: 2018109, type: 'OAuthException', status: 400,
     message: '(#100) Attachment size exceeds allowable limit',

@@ -29,6 +29,10 @@ export const LIMITS = {
   mediaElementsMax: 1,
   receiptElementsMax: 100,
   attachmentBytesMax: 25 * 1024 * 1024,
+  /** A multipart body (an attachment upload): the 25 MB file plus the form around it. */
+  multipartBodyBytesMax: 26 * 1024 * 1024,
+  /** Any other body (JSON, form): the emulator's own bound; the largest valid Send API body is a few kilobytes. */
+  bodyBytesMax: 1024 * 1024,
   /** The standard messaging window, and HUMAN_AGENT's (docs §8). */
   standardWindowMs: 24 * 60 * 60 * 1000,
   humanAgentWindowMs: 7 * 24 * 60 * 60 * 1000,
@@ -73,6 +77,9 @@ export const LIMIT_SOURCES: Record<keyof typeof LIMITS, string> = {
   payloadMax: 'https://developers.facebook.com/docs/messenger-platform/reference/buttons (docs §3.2, §3.5)',
   buttonTitleMax: 'https://developers.facebook.com/docs/messenger-platform/reference/buttons (docs §3.5)',
   buttonsMax: 'https://developers.facebook.com/docs/messenger-platform/send-messages/template/button (docs §3.4)',
+  multipartBodyBytesMax: 'docs §3.2: attachments up to 25 MB (https://developers.facebook.com/docs/messenger-platform/' +
+    'reference/attachment-upload-api), plus the multipart envelope',
+  bodyBytesMax: "the emulator's own limit (Facebook documents none for JSON bodies): refused before it is read",
   buttonTemplateTextMax: 'https://developers.facebook.com/docs/messenger-platform/send-messages/template/button',
   genericElementsMax: 'https://developers.facebook.com/docs/messenger-platform/send-messages/template/generic',
   elementTitleMax: 'https://developers.facebook.com/docs/messenger-platform/send-messages/template/generic',

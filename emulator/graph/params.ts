@@ -4,12 +4,23 @@
  * multipart bodies (attachment uploads). Body values win over query values of the same name.
  */
 import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { graphError } from './errors.js'
+import { LIMITS } from './limits.js'
 
 export type ParamValue = string | number | boolean | null | ParamValue[] | { [k: string]: ParamValue }
 
-/** Upper bound on a Graph request body; Facebook's own attachment limit is 25 MB (docs §3.2). */
-export const MAX_BODY_BYTES = 26 * 1024 * 1024
+const MB = 1024 * 1024
+const tooLarge = (bytes: number) => (): never => {
+  throw graphError('requestBodyTooLarge', `${bytes / MB} MB`)
+}
+/**
+ * Bodies over the limit are refused before they are read: by their Content-Length, or while a chunked body streams
+ * in (hono's bodyLimit). Uploads may carry a 25 MB attachment; anything else is far smaller.
+ */
+const multipartLimit = bodyLimit({ maxSize: LIMITS.multipartBodyBytesMax, onError: tooLarge(LIMITS.multipartBodyBytesMax) })
+const plainLimit = bodyLimit({ maxSize: LIMITS.bodyBytesMax, onError: tooLarge(LIMITS.bodyBytesMax) })
+const noop = async () => undefined
 
 export class Params {
   constructor(readonly values: Record<string, ParamValue>, readonly files: Record<string, File> = {}) {}
@@ -72,10 +83,10 @@ export async function readParams(c: Context): Promise<Params> {
   const files: Record<string, File> = {}
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return new Params(values, files)
 
-  const length = Number(c.req.header('content-length') ?? 0)
-  if (length > MAX_BODY_BYTES) throw graphError('paramInvalid', 'Request body is too large')
   const type = (c.req.header('content-type') ?? '').toLowerCase()
-  if (type.startsWith('multipart/form-data')) {
+  const multipart = type.startsWith('multipart/form-data')
+  await (multipart ? multipartLimit : plainLimit)(c, noop)
+  if (multipart) {
     const form = await c.req.raw.formData().catch(() => {
       throw graphError('paramInvalid', 'Malformed multipart body')
     })
@@ -86,7 +97,6 @@ export async function readParams(c: Context): Promise<Params> {
     return new Params(values, files)
   }
   const text = await c.req.text()
-  if (text.length > MAX_BODY_BYTES) throw graphError('paramInvalid', 'Request body is too large')
   if (text.trim() === '') return new Params(values, files)
   if (type.includes('json') || (type === '' && /^\s*\{/.test(text))) {
     let body: unknown

@@ -68,6 +68,10 @@ export function switchesAt(scope: FaultScope): FaultSwitchName[] {
 
 /** A strict schema of the switches settable at `scope`; an unknown name fails with the list of known ones. */
 export function faultSwitchesSchema(scope: FaultScope): z.ZodType<FaultSwitches> {
+  return SCHEMAS[scope]
+}
+
+function buildSchema(scope: FaultScope): z.ZodType<FaultSwitches> {
   const names = switchesAt(scope)
   const shape = Object.fromEntries(names.map((n) => [n, FAULT_SWITCHES[n].schema.optional()]))
   return z.strictObject(shape, {
@@ -77,11 +81,19 @@ export function faultSwitchesSchema(scope: FaultScope): z.ZodType<FaultSwitches>
   }) as unknown as z.ZodType<FaultSwitches>
 }
 
+/**
+ * Built once per scope: every Graph call reads the switches of its app and page, and building a zod schema costs more
+ * than the rest of a Send API call (measured with `npm run bench`).
+ */
+const SCHEMAS: Record<FaultScope, z.ZodType<FaultSwitches>> = {
+  app: buildSchema('app'), page: buildSchema('page'), person: buildSchema('person'),
+}
+
 /** The switches set on an app, page or person; empty when none (or no such row). Unknown stored names are dropped. */
 export function readFaults(world: World, scope: FaultScope, id: string | undefined): FaultSwitches {
   if (id === undefined) return {}
   const stored = world.faultSwitches.get(scope, id)
-  if (!stored) return {}
+  if (!stored || Object.keys(stored).length === 0) return {}
   const parsed = faultSwitchesSchema(scope).safeParse(stored)
   return parsed.success ? parsed.data : {}
 }

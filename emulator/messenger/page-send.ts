@@ -28,9 +28,10 @@ export interface PageSendInput {
 /** The Send API's answer (docs §3.3). */
 export interface SendResponse { recipient_id: string; message_id?: string; attachment_id?: string }
 
-export function sendAsPage(world: World, input: PageSendInput): SendResponse {
+export function sendAsPage(world: World, input: PageSendInput): Promise<SendResponse> {
   const { appId, pageId, request } = input
-  return world.tx(() => {
+  // One write of the next group commit (world/group-commit.ts): answered once committed, refused alone.
+  return world.commit((): SendResponse => {
     const psid = world.people.byPsid(request.recipient.id)
     // A PSID of another page is as unknown to this page as a made-up one (docs §3.9).
     if (!psid || psid.pageId !== pageId) throw graphError('noMatchingUser')

@@ -42,8 +42,10 @@ type Handler<T extends PersonActionType> = (ctx: Ctx, action: Extract<PersonActi
 /** Media a person in a restricted conversation cannot send (docs §7: "receive of non-image attachments"). */
 const RESTRICTED_MEDIA = new Set(['audio', 'video', 'file'])
 
-export function performPersonAction(world: World, personId: string, action: PersonAction): PersonActionResult {
-  return world.tx(() => {
+export function performPersonAction(world: World, personId: string, action: PersonAction):
+  Promise<PersonActionResult> {
+  // One write of the next group commit (world/group-commit.ts): answered once committed, refused alone.
+  return world.commit((): PersonActionResult => {
     const person = world.people.get(personId)
     if (!person) throw new ActionRefused(404, `No person ${personId} in the world`, "GET /_emulator/world lists every person's id.")
     const page = world.pages.get(action.pageId)

@@ -49,6 +49,7 @@ export class DeliveryWorker {
   private stopping = new AbortController()
   private timer: NodeJS.Timeout | undefined
   private running = false
+  private nudged = false
 
   constructor(private readonly world: World) {}
 
@@ -79,9 +80,17 @@ export class DeliveryWorker {
     await Promise.allSettled([...this.inFlight.values()])
   }
 
-  /** Something was queued: look soon (after the caller's transaction has committed). */
+  /**
+   * Something was queued: look soon (after the caller's transaction has committed). Nudges of one event-loop turn
+   * are one pass: a batch of sends queues many rows at once.
+   */
   nudge(): void {
-    if (this.running) setImmediate(() => this.pass())
+    if (!this.running || this.nudged) return
+    this.nudged = true
+    setImmediate(() => {
+      this.nudged = false
+      this.pass()
+    })
   }
 
   /**
@@ -110,7 +119,10 @@ export class DeliveryWorker {
     for (const d of this.world.outbox.due(this.world.clock.now())) {
       const key = pairKey(d)
       if (this.inFlight.has(key) || !wanted(d)) continue
-      const p = this.attempt(d).finally(() => {
+      const p = this.attempt(d).catch((err: unknown) => {
+        // Only when the database is gone (closed mid-attempt): the row stays pending for the next run.
+        console.error('[webhooks] could not record a delivery attempt', err)
+      }).finally(() => {
         this.inFlight.delete(key)
         this.pass()
       })
@@ -126,7 +138,9 @@ export class DeliveryWorker {
     const { httpStatus, error, permanent } = await this.send(d)
     if (this.stopping.signal.aborted && httpStatus === null) return // stopped mid-request: stays pending as it was
     const durationMs = Math.round(performance.now() - t0)
-    this.world.outbox.recordAttempt(d.id, this.outcome(d, { startedAt, durationMs, httpStatus, error }, permanent))
+    // With the sends of the same turn (group commit); the pair's next row is looked at only once this is committed.
+    await this.world.commit(() => this.world.outbox.recordAttempt(d.id,
+      this.outcome(d, { startedAt, durationMs, httpStatus, error }, permanent)))
   }
 
   private async send(d: Delivery): Promise<SendResult> {

@@ -62,6 +62,11 @@ export const WorldDocumentSchema = z.object({
 
 export type WorldDocument = z.infer<typeof WorldDocumentSchema>
 
+/** A world document as the emulator answers it: every list present and every item with its id. */
+export type CompleteWorldDocument = {
+  [K in keyof WorldDocument]-?: (NonNullable<WorldDocument[K]>[number] & { id: string })[]
+}
+
 /**
  * A document that cannot be added; nothing of it is stored. 400: the document itself is wrong (a reference to
  * nothing, an id given twice); 409: it conflicts with the world (an id already in use there).
@@ -88,7 +93,7 @@ function resolver<T extends { id: string; name: string }>(kind: string, added: T
 }
 
 /** Adds the document to the world in one transaction and answers it completed. */
-export function importWorld(world: World, input: WorldDocument): Required<WorldDocument> {
+export function importWorld(world: World, input: WorldDocument): CompleteWorldDocument {
   return world.tx(() => {
     const claimed = new Set<string>()
     const claim = (kind: string, id: string | undefined) => {
@@ -162,7 +167,7 @@ function toPersonDoc(world: World, id: string) {
   }
 }
 
-export function exportWorld(world: World): Required<WorldDocument> {
+export function exportWorld(world: World): CompleteWorldDocument {
   return {
     apps: world.apps.list().map((a) => ({
       id: a.id, secret: a.secret, name: a.name, requireAppSecretProof: a.requireProof, ...webhookDoc(world, a.id),

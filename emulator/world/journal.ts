@@ -1,6 +1,6 @@
 /**
- * The request journal: every Graph call the emulator answered, newest first. Writes are one cached prepared insert
- * (cheap enough to run on every call); secrets are redacted by the caller before they get here.
+ * The request journal: every Graph call the emulator answered, newest first. Entries join the group commit of the
+ * world's writes (group-commit.ts); secrets are redacted by the caller before they get here.
  */
 import { json, type Store } from './store.js'
 
@@ -50,7 +50,15 @@ const toEntry = (r: JournalDbRow): JournalEntry => ({
 export class Journal {
   constructor(private readonly store: Store) {}
 
+  /**
+   * Joins the next group commit without holding up the answer it describes: the journal is a diagnostic, and a commit
+   * of its own per Graph call cost a tenth of the Send API's time. `list()` commits what is queued before reading.
+   */
   record(e: NewJournalEntry): void {
+    this.store.commits.defer(() => this.insert(e))
+  }
+
+  private insert(e: NewJournalEntry): void {
     this.store.stmt(`INSERT INTO request_journal (at, method, path, version, app_id, page_id, token_kind, params,
       status, fbtrace_id, error, reason, nearest_path, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(e.at, e.method, e.path, e.version, e.appId, e.pageId, e.tokenKind, json.stringify(e.params), e.status,
@@ -59,6 +67,7 @@ export class Journal {
 
   /** Newest first. Null filters match anything; the statement text is fixed so it stays cached. */
   list(f: JournalFilter): JournalEntry[] {
+    this.store.commits.flush()
     return (this.store.stmt(`SELECT * FROM request_journal
       WHERE (@appId IS NULL OR app_id = @appId) AND (@pageId IS NULL OR page_id = @pageId)
         AND (@status IS NULL OR status = @status)

@@ -84,19 +84,25 @@ export class Outbox {
   /**
    * The rows to send now: for each (app, page), its oldest pending row, if it is due. A younger row waits until the
    * one before it is delivered or failed, so each app sees a page's events in order.
+   *
+   * The queue index is walked pair by pair (each step an index seek to the head of the next pair), so a pass costs
+   * the number of pairs, not the number of pending rows: under load thousands of rows wait behind each head, and a
+   * query over all of them on every pass took a fifth of the emulator's time (`npm run bench`).
    */
   due(at: number): Delivery[] {
-    return (this.store.stmt(`SELECT d.* FROM webhook_deliveries d
-      WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND d.id = (SELECT MIN(h.id) FROM webhook_deliveries h
-        WHERE h.status = 'pending' AND h.app_id = d.app_id AND h.page_id = d.page_id)
-      ORDER BY d.id`).all(at) as DeliveryDbRow[]).map(toDelivery)
-  }
-
-  /** The earliest time a pending row becomes due, so the worker can sleep until then. */
-  nextDueAt(): number | undefined {
-    const r = this.store.stmt(`SELECT MIN(next_attempt_at) AS at FROM webhook_deliveries WHERE status = 'pending'`)
-      .get() as { at: number | null }
-    return r.at ?? undefined
+    // Two seeks instead of one row-value range `(app_id, page_id) > (?, ?)`: SQLite bounds such a range by its first
+    // column only, which walks every pending row of the app.
+    const nextPageOfApp = this.store.stmt(`SELECT * FROM webhook_deliveries WHERE status = 'pending' AND app_id = ?
+      AND page_id > ? ORDER BY page_id, id LIMIT 1`)
+    const nextApp = this.store.stmt(`SELECT * FROM webhook_deliveries WHERE status = 'pending' AND app_id > ?
+      ORDER BY app_id, page_id, id LIMIT 1`)
+    const due: Delivery[] = []
+    let head = nextApp.get('') as DeliveryDbRow | undefined
+    while (head) {
+      if (head.next_attempt_at <= at) due.push(toDelivery(head))
+      head = (nextPageOfApp.get(head.app_id, head.page_id) ?? nextApp.get(head.app_id)) as DeliveryDbRow | undefined
+    }
+    return due.sort((a, b) => a.id - b.id)
   }
 
   /** Records an attempt and the row's new state together; nothing when the row is gone (the world was reset). */

@@ -72,6 +72,14 @@ export class World {
     return this.store.tx(fn)
   }
 
+  /**
+   * Runs `fn` as one all-or-nothing write in the next group commit (group-commit.ts) and settles once it is committed:
+   * the hot paths (Send API, people's actions, delivery bookkeeping) use it, so a burst of them costs one commit.
+   */
+  commit<T>(fn: () => T): Promise<T> {
+    return this.store.commits.run(fn)
+  }
+
   /** Empties every table (the schema and its migrations stay) and puts the clock back to real time. */
   reset(): void {
     const tables = (this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'
@@ -84,6 +92,7 @@ export class World {
   }
 
   close(): void {
+    this.store.commits.flush()
     this.db.close()
   }
 

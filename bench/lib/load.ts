@@ -1,0 +1,49 @@
+/** One autocannon run against a real server, reduced to the figures the benchmarks print. */
+import autocannon from 'autocannon'
+
+export interface LoadResult {
+  title: string
+  requestsPerSecond: number
+  p50Ms: number
+  p99Ms: number
+  requests: number
+  /** Answers that were not 2xx, plus connection errors and timeouts. */
+  failures: number
+}
+
+export interface LoadOptions {
+  title: string
+  url: string
+  body: string
+  connections?: number
+  durationSeconds?: number
+  /** A number of requests to make instead of a duration. */
+  amount?: number
+  headers?: Record<string, string>
+}
+
+export async function load(o: LoadOptions): Promise<LoadResult> {
+  const result = await autocannon({
+    url: o.url, method: 'POST', body: o.body, connections: o.connections ?? 50,
+    ...(o.amount ? { amount: o.amount } : { duration: o.durationSeconds ?? 10 }),
+    headers: { 'content-type': 'application/json', ...o.headers },
+  })
+  return {
+    title: o.title,
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts,
+  }
+}
+
+/** A fixed-width table of load results. */
+export function table(results: LoadResult[]): string {
+  const rows = [['', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'failures'],
+    ...results.map((r) => [r.title, r.requestsPerSecond.toFixed(0), r.p50Ms.toFixed(1), r.p99Ms.toFixed(1),
+      String(r.requests), String(r.failures)])]
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)))
+  return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+    .join('  ')).join('\n')
+}
