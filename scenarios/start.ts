@@ -48,7 +48,7 @@ Messenger Emulator stack is up.
 
   Facebook (emulator)   ${emulator.url}            Graph: ${emulator.url}/v21.0/…
   Dashboard             ${emulator.url}/
-  ${person.firstName}'s thread        ${emulator.url}/dashboard/messenger?page=${page.id}&person=${person.id}
+  ${`${person.firstName}'s thread`.padEnd(22)}${emulator.url}/dashboard/messenger?page=${page.id}&person=${person.id}
   Adapter API           ${adapter.url}/v2/apps/${adapter.appId}   (Basic ${adapter.keyId}:${adapter.keySecret})
   Sample bot            ${stack.bot?.webhookUrl}   (answers every message)
   Page "${page.name}" is connected: integration ${created.body.integration.id}
