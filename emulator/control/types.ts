@@ -4,6 +4,7 @@ import type { MessagingEvent, MessengerField } from '../webhooks/types.js'
 import type { Platform } from '../world/people.js'
 import type { AppFeature } from '../world/app-features.js'
 import type { PageWebhookBody } from '../webhooks/types.js'
+import type { JournalEntry } from '../world/journal.js'
 
 export type { CompleteWorldDocument, WorldDocument }
 
@@ -167,30 +168,8 @@ export interface FaultsView {
 }
 
 // ── Request journal (emulator/control/journal.ts) ────────────────────────────────────────────────────────────────
-export interface RequestView {
-  id: number
-  /** When the call arrived, on the emulator's clock (ISO). */
-  at: string
-  method: string
-  /** The path without its version prefix; a token pasted into it is redacted. */
-  path: string
-  version: string | null
-  /** The app, page and kind of the token the call carried (also when the token was refused). */
-  appId: string | null
-  pageId: string | null
-  tokenKind: string | null
-  /** Query and body parameters; access_token, appsecret_proof and other secrets read "[redacted]". */
-  params: Record<string, unknown>
-  status: number
-  fbtraceId: string
-  /** The `error` object Graph answered, when the call failed. */
-  error: Record<string, unknown> | null
-  /** Why the emulator answered so: the catalogue entry or the specific cause (a fault switch, the EU rules…). */
-  reason: string | null
-  /** For a path no route serves: the nearest supported one, e.g. `POST /{page}/messenger_profile`. */
-  nearestPath: string | null
-  durationMs: number
-}
+/** A journal entry as the control API answers it: the time as ISO text on the emulator's clock. */
+export type RequestView = Omit<JournalEntry, 'at'> & { at: string }
 export interface RequestFilter { appId?: string; pageId?: string; status?: number; limit?: number }
 
 /** App Review (emulator/control/app-review.ts): the features an app is approved for, e.g. `human_agent`. */
