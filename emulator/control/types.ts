@@ -23,6 +23,18 @@ export interface DeliveryAttemptView {
   /** The receiver's HTTP status, or null when there was no answer (see `error`). */
   httpStatus: number | null
   error: string | null
+  /**
+   * The request this attempt was part of. Events are batched (docs §4.2): one request carries the pending events of
+   * an (app, page), so the same batch appears on every delivery it carried. `batchId` is null for attempts made
+   * before batching.
+   */
+  batchId: number | null
+  /** How many events the request carried. */
+  events: number
+  /** The exact raw body sent (signed by `headers`): this delivery's event, with the others of its batch. */
+  body: string
+  /** The request headers of that body, X-Hub-Signature and X-Hub-Signature-256 included. */
+  headers: Record<string, string>
 }
 export interface DeliveryView {
   id: number
@@ -38,7 +50,10 @@ export interface DeliveryView {
   deliveredAt: string | null
   lastError: string | null
   attempts: DeliveryAttemptView[]
-  /** The request headers, X-Hub-Signature and X-Hub-Signature-256 included. */
+  /**
+   * The event as queued, as a webhook of its own with its headers (X-Hub-Signature and X-Hub-Signature-256
+   * included): what a request carrying only this event sends. What each attempt actually sent is in `attempts`.
+   */
   headers: Record<string, string>
   body: PageWebhookBody
 }

@@ -30,6 +30,7 @@ export function deliveryView(world: World, d: Delivery): DeliveryView {
     deliveredAt: iso(d.deliveredAt), lastError: d.lastError,
     attempts: world.outbox.attempts(d.id).map((a) => ({
       n: a.n, at: iso(a.startedAt)!, durationMs: a.durationMs, httpStatus: a.httpStatus, error: a.error,
+      batchId: a.batchId, events: a.events, body: a.body, headers: deliveryHeaders(a.body, secret),
     })),
     headers: deliveryHeaders(d.body, secret),
     body: JSON.parse(d.body) as PageWebhookBody,

@@ -4,7 +4,8 @@
  */
 import { Hono } from 'hono'
 import type { World } from '../world/world.js'
-import { createOAuthDialogApp, OAUTH_DIALOG_PATHS } from './oauth-dialog.js'
+import { createOAuthDialogApp } from './oauth-dialog.js'
+import { OAUTH_DIALOG_PATHS } from './paths.js'
 import { createSdkApp } from './sdk.js'
 import { createDashboardApp } from './dashboard/index.js'
 import { inProcessClient } from './dashboard/actions.js'

@@ -26,9 +26,6 @@ import { dialogProblem, type DialogProblem } from './dialog-errors.js'
 import { LoginSessions, type LoginSession } from './login-session.js'
 import { ChoosePage, ConsentPage, CSRF_FIELD, ErrorPage, LoginPage } from './oauth-pages.js'
 
-/** Where the dialog is mounted: `/dialog/oauth`, with the caller's version prefix when it used one. */
-export const OAUTH_DIALOG_PATHS = ['/dialog/oauth', '/:version{v\\d+\\.\\d+}/dialog/oauth']
-
 type Form = Record<string, string | File | (string | File)[]>
 
 async function page(c: Context, node: JSX.Element, status: 200 | 400 | 403 = 200): Promise<Response> {

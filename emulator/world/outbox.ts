@@ -29,6 +29,12 @@ export interface DeliveryAttempt {
   durationMs: number
   httpStatus: number | null
   error: string | null
+  /** The batch the attempt sent (null for attempts made before batching, which sent the row's own body). */
+  batchId: number | null
+  /** The exact body the attempt sent: this row's event, with the other events of its batch. */
+  body: string
+  /** How many events (outbox rows) that body carried. */
+  events: number
 }
 
 interface DeliveryDbRow {
@@ -37,6 +43,7 @@ interface DeliveryDbRow {
 }
 interface AttemptDbRow {
   n: number; started_at: number; duration_ms: number; http_status: number | null; error: string | null
+  batch_id: number | null; body: string; events: number
 }
 
 const toDelivery = (r: DeliveryDbRow): Delivery => ({
@@ -45,11 +52,15 @@ const toDelivery = (r: DeliveryDbRow): Delivery => ({
 })
 const toAttempt = (r: AttemptDbRow): DeliveryAttempt => ({
   n: r.n, startedAt: r.started_at, durationMs: r.duration_ms, httpStatus: r.http_status, error: r.error,
+  batchId: r.batch_id, body: r.body, events: r.events,
 })
 
-/** What an attempt ended in, and what the row becomes. */
-export interface AttemptOutcome {
-  attempt: Omit<DeliveryAttempt, 'n'>
+/** What a request did, shared by every row it carried. */
+export type AttemptRecord = Pick<DeliveryAttempt, 'startedAt' | 'durationMs' | 'httpStatus' | 'error'>
+
+/** What one row becomes after an attempt. */
+export interface RowOutcome {
+  id: number
   status: DeliveryStatus
   nextAttemptAt: number
 }
@@ -77,7 +88,9 @@ export class Outbox {
   }
 
   attempts(id: number): DeliveryAttempt[] {
-    return (this.store.stmt('SELECT * FROM webhook_attempts WHERE delivery_id = ? ORDER BY n').all(id) as
+    return (this.store.stmt(`SELECT a.*, COALESCE(b.body, d.body) AS body, COALESCE(b.events, 1) AS events
+      FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
+      LEFT JOIN webhook_batches b ON b.id = a.batch_id WHERE a.delivery_id = ? ORDER BY a.n`).all(id) as
       AttemptDbRow[]).map(toAttempt)
   }
 
@@ -105,17 +118,35 @@ export class Outbox {
     return due.sort((a, b) => a.id - b.id)
   }
 
-  /** Records an attempt and the row's new state together; nothing when the row is gone (the world was reset). */
-  recordAttempt(id: number, outcome: AttemptOutcome): void {
+  /**
+   * The pending rows of `head`'s (app, page) from `head` on, oldest first, at most `limit`: what one batched request
+   * carries. Rows behind the head go with it whatever their own due time, since they could only wait for it anyway.
+   */
+  batchFrom(head: Delivery, limit: number): Delivery[] {
+    return (this.store.stmt(`SELECT * FROM webhook_deliveries WHERE status = 'pending' AND app_id = ? AND page_id = ?
+      AND id >= ? ORDER BY id LIMIT ?`).all(head.appId, head.pageId, head.id, limit) as DeliveryDbRow[]).map(toDelivery)
+  }
+
+  /**
+   * Records one request that carried several rows: its body once, then on every row the attempt and the row's new
+   * state, in one transaction. Rows gone meanwhile (the world was reset) get nothing.
+   */
+  recordBatchAttempt(body: string, attempt: AttemptRecord, rows: RowOutcome[]): void {
     this.store.tx(() => {
-      const { attempt: a, status, nextAttemptAt } = outcome
-      const updated = this.store.stmt(`UPDATE webhook_deliveries SET attempts = attempts + 1, status = ?,
-        next_attempt_at = ?, delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END, last_error = ?
-        WHERE id = ?`).run(status, nextAttemptAt, status, a.startedAt + a.durationMs, a.error ?? httpError(a), id)
-      if (updated.changes === 0) return
-      this.store.stmt(`INSERT INTO webhook_attempts (delivery_id, n, started_at, duration_ms, http_status, error)
-        VALUES (?, (SELECT attempts FROM webhook_deliveries WHERE id = ?), ?, ?, ?, ?)`)
-        .run(id, id, a.startedAt, a.durationMs, a.httpStatus, a.error)
+      let batchId: number | undefined
+      const lastError = attempt.error ?? httpError(attempt)
+      const deliveredAt = attempt.startedAt + attempt.durationMs
+      for (const { id, status, nextAttemptAt } of rows) {
+        const updated = this.store.stmt(`UPDATE webhook_deliveries SET attempts = attempts + 1, status = ?,
+          next_attempt_at = ?, delivered_at = CASE WHEN ? = 'delivered' THEN ? ELSE delivered_at END, last_error = ?
+          WHERE id = ?`).run(status, nextAttemptAt, status, deliveredAt, lastError, id)
+        if (updated.changes === 0) continue
+        batchId ??= Number(this.store.stmt('INSERT INTO webhook_batches (body, events) VALUES (?, ?)')
+          .run(body, rows.length).lastInsertRowid)
+        this.store.stmt(`INSERT INTO webhook_attempts (delivery_id, n, started_at, duration_ms, http_status, error,
+          batch_id) VALUES (?, (SELECT attempts FROM webhook_deliveries WHERE id = ?), ?, ?, ?, ?, ?)`)
+          .run(id, id, attempt.startedAt, attempt.durationMs, attempt.httpStatus, attempt.error, batchId)
+      }
     })
   }
 
@@ -126,6 +157,6 @@ export class Outbox {
   }
 }
 
-function httpError(a: Omit<DeliveryAttempt, 'n'>): string | null {
+function httpError(a: AttemptRecord): string | null {
   return a.httpStatus !== null && (a.httpStatus < 200 || a.httpStatus > 299) ? `HTTP ${a.httpStatus}` : null
 }

@@ -80,6 +80,26 @@ describe('Messenger webhook', () => {
     expect(typeof v11.requests[0]!.body.messages[0].received).toBe('number')
   })
 
+  test('a batched body (several entries, several messaging items each) is processed whole, in order, per page', async () => {
+    // One Facebook app has one callback URL for all its pages (§5.1): a batch may carry another page's entry.
+    const OTHER_PAGE = '200000000000002'
+    a.store.integrations.create({
+      id: 'bbbbbbbbbbbbbbbbbbbbbbbb', appId: a.appId, type: 'messenger', status: 'active', displayName: null, createdAt: new Date().toISOString(),
+      config: { pageId: OTHER_PAGE, pageName: 'Beta', pageAccessToken: 'EAAother', fbAppId: FB_APP, fbAppSecret: SECRET, verifyToken: 'verify-me', eea: false },
+    })
+    const other = (mid: string, t: string) => ({ ...text(mid, t), sender: { id: '4000000000000002' }, recipient: { id: OTHER_PAGE } })
+    const body = { object: 'page', entry: [
+      { id: PAGE, time: 1458692752478, messaging: [text('m_b1', 'one'), text('m_b2', 'two')] },
+      { id: OTHER_PAGE, time: 1458692752479, messaging: [other('m_b3', 'three'), other('m_b4', 'four')] },
+    ] }
+    expect(await deliverMessenger(a, INTEGRATION, SECRET, body)).toEqual({ status: 200, text: 'EVENT_RECEIVED' })
+    const messages = () => events(v2).filter((e) => e.type === 'conversation:message').map((e) => e.payload.message)
+    await expect.poll(() => messages().map((m) => m.content.text).sort()).toEqual(['four', 'one', 'three', 'two'])
+    const byIntegration = (id: string) => messages().filter((m) => m.source.integrationId === id).map((m) => m.content.text)
+    expect(byIntegration(INTEGRATION)).toEqual(['one', 'two'])
+    expect(byIntegration('bbbbbbbbbbbbbbbbbbbbbbbb')).toEqual(['three', 'four'])
+  })
+
   test('a redelivered event (same mid) is processed once; echoes are ignored', async () => {
     const body = messagingBody(PAGE, text('m_dup', 'once'))
     await deliverMessenger(a, INTEGRATION, SECRET, body)

@@ -74,7 +74,7 @@ export async function received(receiver: Receiver, field: MessengerField,
   return found
 }
 
-/** Every event of `field` the receiver got so far (deliveries carry one event each). */
+/** Every event of `field` the receiver got so far, in order (a request may carry several: batching, docs §4.2). */
 export function events(receiver: Receiver, field: MessengerField): any[] {
   return receiver.posts.flatMap((p) => p.body.entry.flatMap((e) => e.messaging)).filter((e: any) => fieldOf(e) === field)
 }

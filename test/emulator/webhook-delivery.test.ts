@@ -1,7 +1,8 @@
 /**
- * Webhook delivery (docs §4.2, §4.3, §5): which apps get an event, the exact signed body, retries with backoff on
- * the emulator's clock, order per (app, page), timeouts, the delivery log, redelivery, the 8-hour failure window,
- * and that pending deliveries survive a restart on the same database. A real local receiver answers.
+ * Webhook delivery (docs §4.2, §4.3, §5): which apps get an event, the exact signed body, batching (several events
+ * of a page in one request), retries with backoff on the emulator's clock, order per (app, page), pages delivering
+ * independently, timeouts, the delivery log, redelivery, the 8-hour failure window, and that pending deliveries
+ * survive a restart on the same database. A real local receiver answers.
  */
 import { describe, expect, test as base } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -9,20 +10,23 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js'
 import { enqueuePageEvent } from '../../emulator/webhooks/outbox.js'
-import type { MessageEvent, MessengerField } from '../../emulator/webhooks/types.js'
+import type { MessageEvent, MessengerField, PageWebhookBody } from '../../emulator/webhooks/types.js'
 import type { WorldDocument } from '../../emulator/control/types.js'
 import { signaturesValid, startReceiver, type Receiver } from './webhook-receiver.js'
 
-/** Retries are a minute apart, so only an advanced clock (never real time) makes them due during a test. */
-const OPTIONS: EmulatorOptions['webhooks'] = { timeoutMs: 300, retryBaseMs: 60_000, pollMs: 20 }
+/**
+ * Retries are a minute apart, so only an advanced clock (never real time) makes them due during a test; the tests
+ * then deliver them with runDeliveries(), which the background poll must not beat to it (hence its long period).
+ */
+const OPTIONS: EmulatorOptions['webhooks'] = { timeoutMs: 300, retryBaseMs: 60_000, pollMs: 60_000, maxBatchEvents: 5 }
 
 interface Hooked { appId: string; appSecret: string; pageId: string; psid: string }
 
-function hookedWorld(r: Receiver, appFields: MessengerField[], pageFields: MessengerField[]): WorldDocument {
+function hookedWorld(r: Receiver, appFields: MessengerField[], pageFields: MessengerField[], pages = ['Acme']): WorldDocument {
   return {
     apps: [{ name: 'Acme Support', webhook: { callbackUrl: r.url, verifyToken: r.verifyToken, fields: appFields } }],
     accounts: [{ name: 'Pat Owner' }],
-    pages: [{ name: 'Acme', admins: ['Pat Owner'], subscribedApps: [{ appId: 'Acme Support', fields: pageFields }] }],
+    pages: pages.map((name) => ({ name, admins: ['Pat Owner'], subscribedApps: [{ appId: 'Acme Support', fields: pageFields }] })),
     people: [{ firstName: 'Sam', lastName: 'Lee' }],
   }
 }
@@ -55,6 +59,7 @@ const test = base
   })
 
 const deliveries = async (emulator: RunningEmulator) => (await emulator.client.deliveries()).data
+const texts = (body: PageWebhookBody) => body.entry.flatMap((e) => e.messaging).map((e) => (e as MessageEvent).message.text)
 
 describe('who receives an event', () => {
   test('an app whose webhook and page subscription both have the field gets the exact signed body', async ({ emulator, receiver, h }) => {
@@ -74,7 +79,10 @@ describe('who receives an event', () => {
       body: post.body,
       headers: { 'x-hub-signature': post.headers['x-hub-signature'], 'x-hub-signature-256': post.headers['x-hub-signature-256'] },
     })
-    expect(logged!.attempts).toEqual([{ n: 1, at: expect.any(String), durationMs: expect.any(Number), httpStatus: 200, error: null }])
+    expect(logged!.attempts).toEqual([{
+      n: 1, at: expect.any(String), durationMs: expect.any(Number), httpStatus: 200, error: null,
+      batchId: expect.any(Number), events: 1, body: post.raw, headers: logged!.headers,
+    }])
   })
 
   test.for([
@@ -126,18 +134,19 @@ describe('retries', () => {
     expect(receiver.posts.every((p) => signaturesValid(p, h.appSecret))).toBe(true)
   })
 
-  test('events of a page reach the app in order: a later one waits for the failing one', async ({ emulator, receiver, h }) => {
+  test('a later event waits for the failing one, then goes with it in order in the retry', async ({ emulator, receiver, h }) => {
     receiver.plan = [500]
     enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'first'))
+    await expect.poll(async () => (await deliveries(emulator))[0]?.attempts.length).toBe(1)
     enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'second'))
-    await expect.poll(() => receiver.posts.length).toBe(1)
     await emulator.client.runDeliveries()
+    expect(receiver.posts).toHaveLength(1)
     expect((await deliveries(emulator)).map((d) => [d.status, d.attempts.length])).toEqual([['pending', 1], ['pending', 0]])
 
     await emulator.client.advanceClock(60)
     await emulator.client.runDeliveries()
-    const texts = receiver.acknowledged().map((p) => (p.body.entry[0]!.messaging[0] as MessageEvent).message.text)
-    expect(texts).toEqual(['first', 'second'])
+    expect(receiver.acknowledged().map((p) => texts(p.body))).toEqual([['first', 'second']])
+    expect((await deliveries(emulator)).map((d) => [d.status, d.attempts.length])).toEqual([['delivered', 2], ['delivered', 1]])
   })
 
   test('a receiver that does not answer in time counts as a failure', async ({ emulator, receiver, h }) => {
@@ -172,6 +181,81 @@ describe('retries', () => {
 
     enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'not sent: the webhook is disabled'))
     expect(await deliveries(emulator)).toHaveLength(1)
+  })
+})
+
+describe('batching (docs §4.2: "several messaging items per entry")', () => {
+  test('events queued together go in one signed request, in order, logged on every delivery it carried', async ({ emulator, receiver, h }) => {
+    for (const text of ['one', 'two', 'three']) enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, text))
+    await expect.poll(async () => (await deliveries(emulator)).map((d) => d.status)).toEqual(['delivered', 'delivered', 'delivered'])
+
+    expect(receiver.posts).toHaveLength(1)
+    const [post] = receiver.posts
+    expect(signaturesValid(post!, h.appSecret)).toBe(true)
+    expect(post!.body).toEqual({ object: 'page', entry: [{ id: h.pageId, time: expect.any(Number), messaging: expect.any(Array) }] })
+    expect(texts(post!.body)).toEqual(['one', 'two', 'three'])
+
+    const attempts = (await deliveries(emulator)).map((d) => d.attempts)
+    expect(attempts.map((a) => a.length)).toEqual([1, 1, 1])
+    expect(new Set(attempts.map((a) => a[0]!.batchId)).size).toBe(1)
+    for (const [a] of attempts) {
+      expect(a).toMatchObject({ events: 3, body: post!.raw, httpStatus: 200 })
+      expect(a!.headers['x-hub-signature-256']).toBe(post!.headers['x-hub-signature-256'])
+    }
+  })
+
+  test('a request carries at most maxBatchEvents; the rest follow in order', async ({ emulator, receiver, h }) => {
+    const sent = ['a', 'b', 'c', 'd', 'e', 'f', 'g']
+    for (const text of sent) enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, text))
+    await expect.poll(() => receiver.acknowledged().flatMap((p) => texts(p.body))).toEqual(sent)
+    expect(receiver.posts.map((p) => texts(p.body).length)).toEqual([5, 2])
+  })
+
+  test('a failing batch fails every event it carried; the retry sends the same bytes', async ({ emulator, receiver, h }) => {
+    receiver.plan = [503]
+    for (const text of ['x', 'y']) enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, text))
+    await expect.poll(async () => (await deliveries(emulator)).map((d) => d.lastError)).toEqual(['HTTP 503', 'HTTP 503'])
+    await emulator.client.advanceClock(60)
+    const { attempted } = await emulator.client.runDeliveries()
+    expect(attempted.map((d) => d.status)).toEqual(['delivered', 'delivered'])
+    expect(receiver.posts.map((p) => p.raw)).toEqual([receiver.posts[0]!.raw, receiver.posts[0]!.raw])
+    expect(attempted.map((d) => d.attempts.map((a) => a.httpStatus))).toEqual([[503, 200], [503, 200]])
+  })
+})
+
+describe('pages deliver independently', () => {
+  /** Two pages of one app; Acme's first request hangs, then Beta gets an event. */
+  async function stuckAcme(emulator: RunningEmulator, receiver: Receiver) {
+    const added = await emulator.client.addWorld(hookedWorld(receiver, ['messages'], ['messages'], ['Acme', 'Beta']))
+    const [acme, beta] = added.pages.map((p) => p.id!) as [string, string]
+    const event = (pageId: string, text: string): MessageEvent => ({
+      sender: { id: added.people[0]!.psids![pageId]! }, recipient: { id: pageId }, timestamp: 1, message: { mid: `m_${text}`, text },
+    })
+    receiver.plan = ['hang']
+    enqueuePageEvent(emulator.world, acme, 'messages', event(acme, 'stuck'))
+    await expect.poll(() => receiver.posts.length).toBe(1)
+    enqueuePageEvent(emulator.world, beta, 'messages', event(beta, 'flows'))
+    return { acme, beta }
+  }
+
+  test('a page whose receiver hangs does not hold up another page of the same app', async ({ emulator, receiver }) => {
+    await emulator.client.reset()
+    const { beta } = await stuckAcme(emulator, receiver)
+    await expect.poll(() => receiver.acknowledged().map((p) => p.body.entry[0]!.id)).toEqual([beta])
+    await expect.poll(async () => (await emulator.client.deliveries({ pageId: beta })).data[0]!.status).toBe('delivered')
+  })
+
+  test('at most maxConcurrent pages have a request in flight', async ({ receiver }) => {
+    const emulator = await startEmulator({ port: 0, db: ':memory:', webhooks: { ...OPTIONS, maxConcurrent: 1 } })
+    try {
+      const { acme, beta } = await stuckAcme(emulator, receiver)
+      await expect.poll(async () => (await emulator.client.deliveries({ pageId: beta })).data[0]!.status).toBe('delivered')
+      const firstAttempt = async (pageId: string) => Date.parse((await emulator.client.deliveries({ pageId })).data[0]!.attempts[0]!.at)
+      // Beta went only once Acme's request had timed out (300 ms).
+      expect(await firstAttempt(beta) - await firstAttempt(acme)).toBeGreaterThanOrEqual(300)
+    } finally {
+      await emulator.close()
+    }
   })
 })
 

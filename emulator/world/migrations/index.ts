@@ -6,6 +6,7 @@ import accountsAndTokens from './001-accounts-and-tokens.js'
 import messaging from './002-messaging.js'
 import webhooks from './003-webhooks.js'
 import profileJournal from './004-profile-journal.js'
+import webhookBatches from './005-webhook-batches.js'
 
 export interface Migration {
   id: number
@@ -18,4 +19,5 @@ export const MIGRATIONS: Migration[] = [
   { id: 2, name: 'messaging', sql: messaging },
   { id: 3, name: 'webhooks', sql: webhooks },
   { id: 4, name: 'profile-journal', sql: profileJournal },
+  { id: 5, name: 'webhook-batches', sql: webhookBatches },
 ]

@@ -1,0 +1,13 @@
+/**
+ * Where the pages people look at live (ui/index.tsx), apart from the pages themselves: the root app routes these
+ * paths to the UI before it is loaded (ui/lazy.ts).
+ */
+
+/** The dashboard and the Messenger view, everything under it. */
+export const DASHBOARD_PATH = '/dashboard'
+/** The JavaScript SDK stand-in's script (ui/sdk.ts). */
+export const SDK_SCRIPT_PATH = '/sdk.js'
+/** Where the login dialog is mounted: `/dialog/oauth`, with the caller's version prefix when it used one. */
+export const OAUTH_DIALOG_PATHS = ['/dialog/oauth', '/:version{v\\d+\\.\\d+}/dialog/oauth']
+/** The dashboard's live-update stream (ui/events.ts). */
+export const EVENTS_PATH = '/_emulator/events'
