@@ -22,9 +22,11 @@ export function redactText(text: string): string {
   return text.replace(TOKEN_TEXT, REDACTED)
 }
 
-/** A JSON value with every token-looking string redacted. */
+/** A JSON value with every token-looking string redacted; parsed back only when something was (rarely). */
 function redactJson<T>(value: T): T {
-  return JSON.parse(redactText(JSON.stringify(value))) as T
+  const text = JSON.stringify(value)
+  const redacted = redactText(text)
+  return redacted === text ? value : JSON.parse(redacted) as T
 }
 
 export function redactParams(params: Params): Record<string, unknown> {

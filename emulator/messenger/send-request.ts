@@ -155,6 +155,7 @@ export const MESSAGE_TAGS = ['CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', '
 export type MessageTag = (typeof MESSAGE_TAGS)[number]
 export const SENDER_ACTIONS = ['typing_on', 'typing_off', 'mark_seen'] as const
 export type SenderAction = (typeof SENDER_ACTIONS)[number]
+const SenderActionSchema = z.enum(SENDER_ACTIONS)
 
 const RecipientSchema = z.object({
   id: z.union([z.string().regex(/^\d+$/, 'must be a PSID'), z.number().int().transform(String)]),
@@ -186,7 +187,7 @@ export function parseSendRequest(values: Record<string, unknown>): SendRequest {
   const envelope = parseGraph(Envelope, pick(values, ['recipient', 'messaging_type', 'tag', 'notification_type',
     'persona_id']))
   if (hasAction) {
-    return { ...envelope, kind: 'sender_action', sender_action: parseGraph(z.enum(SENDER_ACTIONS), values.sender_action,
+    return { ...envelope, kind: 'sender_action', sender_action: parseGraph(SenderActionSchema, values.sender_action,
       ['sender_action']) }
   }
   const message = parseGraph(OutgoingMessageSchema, values.message, ['message']) as OutgoingMessage

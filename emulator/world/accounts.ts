@@ -24,9 +24,12 @@ export class Accounts {
     return account
   }
 
+  /** Cached (read-cache.ts): every user or page token is checked against its account's session. */
   get(id: string): Account | undefined {
-    const r = this.store.stmt('SELECT * FROM accounts WHERE id = ?').get(id) as AccountDbRow | undefined
-    return r && toAccount(r)
+    return this.store.cache.get(`account:${id}`, () => {
+      const r = this.store.stmt('SELECT * FROM accounts WHERE id = ?').get(id) as AccountDbRow | undefined
+      return r && toAccount(r)
+    })
   }
 
   list(): Account[] {

@@ -10,8 +10,10 @@ export type AppFeature = (typeof APP_FEATURES)[number]
 export class AppFeatures {
   constructor(private readonly store: Store, private readonly now: () => number) {}
 
+  /** Cached (read-cache.ts): every Send API message asks it. */
   approved(appId: string, feature: AppFeature): boolean {
-    return this.store.stmt('SELECT 1 FROM app_features WHERE app_id = ? AND feature = ?').get(appId, feature) !== undefined
+    return this.store.cache.get(`app-feature:${appId}:${feature}`, () =>
+      this.store.stmt('SELECT 1 FROM app_features WHERE app_id = ? AND feature = ?').get(appId, feature) !== undefined)
   }
 
   list(appId: string): AppFeature[] {

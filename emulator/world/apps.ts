@@ -29,9 +29,12 @@ export class Apps {
     return app
   }
 
+  /** Cached (read-cache.ts): every authenticated Graph call reads its app. */
   get(id: string): App | undefined {
-    const r = this.store.stmt('SELECT * FROM apps WHERE id = ?').get(id) as AppDbRow | undefined
-    return r && toApp(r)
+    return this.store.cache.get(`app:${id}`, () => {
+      const r = this.store.stmt('SELECT * FROM apps WHERE id = ?').get(id) as AppDbRow | undefined
+      return r && toApp(r)
+    })
   }
 
   list(): App[] {

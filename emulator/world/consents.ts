@@ -22,10 +22,13 @@ const toConsent = (r: ConsentDbRow): Consent => ({
 export class Consents {
   constructor(private readonly store: Store, private readonly now: () => number) {}
 
+  /** Cached (read-cache.ts): every user or page token's permissions are the consent's, read live. */
   get(appId: string, accountId: string): Consent | undefined {
-    const r = this.store.stmt('SELECT * FROM consents WHERE app_id = ? AND account_id = ?').get(appId, accountId) as
-      ConsentDbRow | undefined
-    return r && toConsent(r)
+    return this.store.cache.get(`consent:${appId}:${accountId}`, () => {
+      const r = this.store.stmt('SELECT * FROM consents WHERE app_id = ? AND account_id = ?').get(appId, accountId) as
+        ConsentDbRow | undefined
+      return r && toConsent(r)
+    })
   }
 
   list(): Consent[] {

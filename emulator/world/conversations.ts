@@ -66,21 +66,29 @@ export class Conversations {
 
   /** The conversation, created empty the first time the page and the person meet. */
   open(pageId: string, personId: string): Conversation {
-    this.store.stmt('INSERT OR IGNORE INTO conversations (page_id, person_id, created_at) VALUES (?, ?, ?)')
-      .run(pageId, personId, this.now())
+    const existing = this.get(pageId, personId)
+    if (existing) return existing
+    this.update(pageId, personId, {})
     return this.get(pageId, personId)!
   }
 
-  update(pageId: string, personId: string, change: ConversationChange): Conversation {
-    this.open(pageId, personId)
-    for (const [key, column] of Object.entries(COLUMNS)) {
-      if (!(key in change)) continue
-      const value = change[key as keyof ConversationChange]
-      const stored = typeof value === 'boolean' ? (value ? 1 : 0)
-        : value !== null && typeof value === 'object' ? json.stringify(value) : value
-      this.store.stmt(`UPDATE conversations SET ${column} = ? WHERE page_id = ? AND person_id = ?`)
-        .run(stored ?? null, pageId, personId)
-    }
-    return this.get(pageId, personId)!
+  /**
+   * Creates the conversation if need be and sets the changed columns, in one upsert: the Send API changes one on
+   * every message, and a statement per column plus re-reads cost a tenth of its commit (`npm run bench`). The
+   * statement text depends only on which columns change, so it stays cached.
+   */
+  update(pageId: string, personId: string, change: ConversationChange): void {
+    const keys = (Object.keys(COLUMNS) as (keyof ConversationChange)[]).filter((k) => k in change)
+    const columns = keys.map((k) => COLUMNS[k])
+    const values = keys.map((k) => {
+      const value = change[k]
+      return typeof value === 'boolean' ? (value ? 1 : 0)
+        : value !== null && typeof value === 'object' ? json.stringify(value) : value ?? null
+    })
+    const onConflict = columns.length ? `DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`
+      : 'DO NOTHING'
+    this.store.stmt(`INSERT INTO conversations (page_id, person_id, created_at${columns.map((c) => `, ${c}`).join('')})
+      VALUES (?, ?, ?${', ?'.repeat(columns.length)}) ON CONFLICT (page_id, person_id) ${onConflict}`)
+      .run(pageId, personId, this.now(), ...values)
   }
 }

@@ -12,10 +12,13 @@ export class FaultSwitchStore {
   constructor(private readonly store: Store) {}
 
   /** The switches set on the row, or undefined when the row does not exist. */
+  /** Cached (read-cache.ts; a write to the row's table empties it): every Graph call asks its app's and page's. */
   get(scope: FaultScope, id: string): Record<string, unknown> | undefined {
-    const r = this.store.stmt(`SELECT faults FROM ${TABLES[scope]} WHERE id = ?`).get(id) as
-      { faults: string } | undefined
-    return r && json.parse<Record<string, unknown>>(r.faults, {})
+    return this.store.cache.get(`faults:${scope}:${id}`, () => {
+      const r = this.store.stmt(`SELECT faults FROM ${TABLES[scope]} WHERE id = ?`).get(id) as
+        { faults: string } | undefined
+      return r && json.parse<Record<string, unknown>>(r.faults, {})
+    })
   }
 
   /** Replaces the row's switches; false when the row does not exist. */

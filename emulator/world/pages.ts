@@ -30,9 +30,12 @@ export class Pages {
     return page
   }
 
+  /** Cached (read-cache.ts): `/me` of a page token and the European rules read the page on every send. */
   get(id: string): Page | undefined {
-    const r = this.store.stmt('SELECT * FROM pages WHERE id = ?').get(id) as PageDbRow | undefined
-    return r && toPage(r)
+    return this.store.cache.get(`page:${id}`, () => {
+      const r = this.store.stmt('SELECT * FROM pages WHERE id = ?').get(id) as PageDbRow | undefined
+      return r && toPage(r)
+    })
   }
 
   /** In the order they were added (rowid, not the emulated clock, which may run backwards), so exports round-trip. */
@@ -44,9 +47,11 @@ export class Pages {
     this.store.stmt('INSERT OR IGNORE INTO page_admins (page_id, account_id) VALUES (?, ?)').run(pageId, accountId)
   }
 
+  /** Cached (read-cache.ts): the European rules ask for the admins on every send. */
   admins(pageId: string): string[] {
-    return (this.store.stmt('SELECT account_id FROM page_admins WHERE page_id = ? ORDER BY rowid').all(pageId) as
-      { account_id: string }[]).map((r) => r.account_id)
+    return this.store.cache.get(`page-admins:${pageId}`, () => (this.store.stmt(
+      'SELECT account_id FROM page_admins WHERE page_id = ? ORDER BY rowid').all(pageId) as { account_id: string }[])
+      .map((r) => r.account_id))
   }
 
   isAdmin(pageId: string, accountId: string): boolean {

@@ -42,9 +42,12 @@ export class People {
     return p
   }
 
+  /** Cached (read-cache.ts): the European rules read the person on every send. */
   get(id: string): Person | undefined {
-    const r = this.store.stmt('SELECT * FROM people WHERE id = ?').get(id) as PersonDbRow | undefined
-    return r && toPerson(r)
+    return this.store.cache.get(`person:${id}`, () => {
+      const r = this.store.stmt('SELECT * FROM people WHERE id = ?').get(id) as PersonDbRow | undefined
+      return r && toPerson(r)
+    })
   }
 
   list(): Person[] {
@@ -69,8 +72,10 @@ export class People {
 
   /** Resolves a PSID to its person and page, or undefined when no page issued it. */
   byPsid(psid: string): Psid | undefined {
-    const r = this.store.stmt('SELECT psid, person_id, page_id FROM psids WHERE psid = ?').get(psid) as
-      { psid: string; person_id: string; page_id: string } | undefined
-    return r && { psid: r.psid, personId: r.person_id, pageId: r.page_id }
+    return this.store.cache.get(`psid:${psid}`, () => {
+      const r = this.store.stmt('SELECT psid, person_id, page_id FROM psids WHERE psid = ?').get(psid) as
+        { psid: string; person_id: string; page_id: string } | undefined
+      return r && { psid: r.psid, personId: r.person_id, pageId: r.page_id }
+    })
   }
 }

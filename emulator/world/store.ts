@@ -2,11 +2,16 @@
 import type { Db } from './db.js'
 import type Database from 'better-sqlite3'
 import { GroupCommit } from './group-commit.js'
+import { NAMES_CACHED_TABLE, ReadCache } from './read-cache.js'
 
 export class Store {
   private readonly statements = new Map<string, Database.Statement>()
   /** Writes of one event-loop turn, committed together (group-commit.ts). */
   readonly commits: GroupCommit
+  /** Rows read on every call, emptied by any write to their tables (read-cache.ts). */
+  readonly cache = new ReadCache()
+  /** Counts writes to cached tables, so a rolled-back transaction knows whether it wrote one. */
+  private cachedTableWrites = 0
 
   constructor(readonly db: Db) {
     this.transaction = db.transaction(this.runInTx)
@@ -17,9 +22,22 @@ export class Store {
     let s = this.statements.get(sql)
     if (!s) {
       s = this.db.prepare(sql)
+      if (!s.readonly && NAMES_CACHED_TABLE.test(sql)) this.invalidatesCache(s, sql)
       this.statements.set(sql, s)
     }
     return s
+  }
+
+  /** Every run of this write empties the read cache, so no repository can forget to (read-cache.ts). */
+  private invalidatesCache(s: Database.Statement, sql: string): void {
+    // Only `run()` is wrapped: a write that also returns rows (RETURNING) would slip past it through get()/all().
+    if (s.reader) throw new Error(`A write to a cached table must not return rows (read-cache.ts): ${sql}`)
+    const run = s.run.bind(s)
+    s.run = (...params: unknown[]) => {
+      this.cachedTableWrites++
+      this.cache.clear()
+      return run(...params)
+    }
   }
 
   /**
@@ -31,7 +49,14 @@ export class Store {
 
   /** Runs `fn` in one transaction (a savepoint when nested): all of it is committed, or none. */
   tx<T>(fn: () => T): T {
-    return this.transaction(fn) as T
+    const writesBefore = this.cachedTableWrites
+    try {
+      return this.transaction(fn) as T
+    } catch (err) {
+      // Rolled back: rows read into the cache after its writes were never committed.
+      if (this.cachedTableWrites !== writesBefore) this.cache.clear()
+      throw err
+    }
   }
 }
 

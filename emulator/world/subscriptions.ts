@@ -44,10 +44,13 @@ const toPageSubscription = (r: PageSubscriptionDbRow): PageSubscription => ({
 export class Subscriptions {
   constructor(private readonly store: Store, private readonly now: () => number) {}
 
+  /** Cached (read-cache.ts): every emitted event asks which apps receive it. */
   app(appId: string, object = 'page'): AppSubscription | undefined {
-    const r = this.store.stmt('SELECT * FROM app_subscriptions WHERE app_id = ? AND object = ?').get(appId, object) as
-      AppSubscriptionDbRow | undefined
-    return r && toAppSubscription(r)
+    return this.store.cache.get(`app-subscription:${appId}:${object}`, () => {
+      const r = this.store.stmt('SELECT * FROM app_subscriptions WHERE app_id = ? AND object = ?').get(appId, object) as
+        AppSubscriptionDbRow | undefined
+      return r && toAppSubscription(r)
+    })
   }
 
   /**
@@ -91,10 +94,11 @@ export class Subscriptions {
     return r && toPageSubscription(r)
   }
 
-  /** The apps a page is subscribed to, in the order they were subscribed. */
+  /** The apps a page is subscribed to, in the order they were subscribed. Cached (read-cache.ts), as `app()`. */
   ofPage(pageId: string): PageSubscription[] {
-    return (this.store.stmt('SELECT * FROM page_subscribed_apps WHERE page_id = ? ORDER BY subscribed_at, rowid')
-      .all(pageId) as PageSubscriptionDbRow[]).map(toPageSubscription)
+    return this.store.cache.get(`page-subscriptions:${pageId}`, () => (this.store.stmt(
+      'SELECT * FROM page_subscribed_apps WHERE page_id = ? ORDER BY subscribed_at, rowid')
+      .all(pageId) as PageSubscriptionDbRow[]).map(toPageSubscription))
   }
 
   /** Subscribes the page to the app with these fields; subscribing again replaces the fields (docs §5.2). */

@@ -50,9 +50,12 @@ export class Tokens {
     return { ...t, revoked: false }
   }
 
+  /** Cached (read-cache.ts): every Graph call looks its token up, often twice. */
   get(token: string): Token | undefined {
-    const r = this.store.stmt('SELECT * FROM tokens WHERE token = ?').get(token) as TokenDbRow | undefined
-    return r && toToken(r)
+    return this.store.cache.get(`token:${token}`, () => {
+      const r = this.store.stmt('SELECT * FROM tokens WHERE token = ?').get(token) as TokenDbRow | undefined
+      return r && toToken(r)
+    })
   }
 
   list(): Token[] {

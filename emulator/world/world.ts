@@ -88,6 +88,7 @@ export class World {
       this.db.pragma('defer_foreign_keys = ON')
       for (const t of tables) this.db.prepare(`DELETE FROM "${t}"`).run()
     })
+    this.store.cache.clear()
     this.clock.advance(-this.clock.offsetMs() / 1000)
   }
 
