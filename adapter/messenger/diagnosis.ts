@@ -13,7 +13,7 @@
 import type { AdapterContext } from '../context.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
 import { facebook, REQUIRED_FIELDS } from './facebook.js'
-import { GraphApiError } from './graph-client.js'
+import { GRAPH_ERRORS, isGraphError } from './graph-errors.js'
 import { webhookUrl } from './integration.js'
 
 export type CheckStatus = 'ok' | 'problem' | 'unknown'
@@ -72,7 +72,9 @@ export async function diagnose(ctx: AdapterContext, row: MessengerIntegrationRow
     if (!data.is_valid) {
       const e = data.error
       checks.push({ name: 'token', status: 'problem', detail: `page access token is not valid: ${e?.message ?? 'no reason given'}` })
-      if (e?.subcode === 460) findings.push(CASES.passwordReset)
+      if (e?.code === GRAPH_ERRORS.passwordChanged.code && e.subcode === GRAPH_ERRORS.passwordChanged.subcode) {
+        findings.push(CASES.passwordReset)
+      }
     } else {
       checks.push({ name: 'token', status: 'ok', detail: `valid ${data.type ?? ''} token for app ${data.app_id ?? '?'}`.trim() })
       const scopes = data.scopes ?? []
@@ -119,7 +121,7 @@ export async function diagnose(ctx: AdapterContext, row: MessengerIntegrationRow
     }
   } catch (err) {
     checks.push({ name: 'page_subscription', status: 'unknown', detail: `GET /${row.config.pageId}/subscribed_apps failed: ${describe(err)}` })
-    if (err instanceof GraphApiError && err.code === 190 && err.subcode === 460 && !findings.includes(CASES.passwordReset)) {
+    if (isGraphError(err, GRAPH_ERRORS.passwordChanged) && !findings.includes(CASES.passwordReset)) {
       findings.push(CASES.passwordReset)
     }
   }

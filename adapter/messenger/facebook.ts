@@ -2,7 +2,8 @@
  * The Graph calls the Messenger channel makes, each named after what it does on Facebook's side. Paths and bodies
  * follow ../shared/docs/messenger-platform.md (section in each comment).
  */
-import { appToken, GraphApiError, type GraphClient } from './graph-client.js'
+import { appToken, type GraphClient } from './graph-client.js'
+import { GRAPH_ERRORS, isGraphError } from './graph-errors.js'
 import type {
   AppSubscriptionsResponse, DebugTokenResponse, MeResponse, MessengerProfileResponse, PersistentMenu, SendRequest,
   SendResponse, SubscribedAppsResponse, UserProfile,
@@ -24,9 +25,9 @@ export const SUBSCRIBED_FIELDS = [...REQUIRED_FIELDS, 'message_deliveries', 'mes
 /** The payload of the Get Started button the adapter sets; its postback marks a conversation start. */
 export const GET_STARTED_PAYLOAD = 'GET_STARTED'
 
-/** Graph's refusal under the European privacy rules: code 10, subcode 2018336 (messenger-platform.md §7). */
+/** Graph's refusal under the European privacy rules (messenger-platform.md §7). */
 export function isEuPrivacyRefusal(err: unknown): boolean {
-  return err instanceof GraphApiError && err.code === 10 && err.subcode === 2018336
+  return isGraphError(err, GRAPH_ERRORS.euPrivacyRules)
 }
 
 /**

@@ -12,6 +12,7 @@ import { apiError, type ApiError } from '../api/errors.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
 import { facebook } from './facebook.js'
 import { GraphApiError, GraphUnreachableError } from './graph-client.js'
+import { GRAPH_ERRORS, isGraphError, PERMISSION_ERROR_CODES, TOKEN_ERROR_CODES } from './graph-errors.js'
 
 export interface MessengerIntegrationInput {
   pageAccessToken: string
@@ -26,9 +27,9 @@ export function graphFailure(step: string, err: unknown): ApiError | unknown {
   if (!(err instanceof GraphApiError)) return err
   let hint = ''
   if (/appsecret_proof/i.test(err.message)) hint = ' (appSecret does not belong to the Facebook app that issued the page token)'
-  else if (err.code === 190 && err.subcode === 460) hint = ' (the page owner changed their password: generate a new page token)'
-  else if (err.code === 190) hint = ' (pageAccessToken or appId/appSecret is not valid)'
-  else if ([10, 200, 210, 230].includes(err.code)) hint = ' (the token lacks a permission: pages_messaging and pages_manage_metadata are required)'
+  else if (isGraphError(err, GRAPH_ERRORS.passwordChanged)) hint = ' (the page owner changed their password: generate a new page token)'
+  else if (TOKEN_ERROR_CODES.includes(err.code)) hint = ' (pageAccessToken or appId/appSecret is not valid)'
+  else if (PERMISSION_ERROR_CODES.includes(err.code)) hint = ' (the token lacks a permission: pages_messaging and pages_manage_metadata are required)'
   const sub = err.subcode !== undefined ? `/${err.subcode}` : ''
   return apiError('facebookRefused', `${step}: Facebook answered (#${err.code}${sub}) ${err.message}${hint}`)
 }

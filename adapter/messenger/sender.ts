@@ -11,6 +11,9 @@ import { emit } from '../webhooks/dispatcher.js'
 import type { DeliveryError, EventContext } from '../webhooks/events.js'
 import { facebook, underEuPrivacyRules } from './facebook.js'
 import { GraphApiError, GraphUnreachableError } from './graph-client.js'
+import {
+  PERMISSION_ERROR_CODES, PERSON_UNAVAILABLE_CODE, THROTTLING_ERROR_CODES, TOKEN_ERROR_CODES,
+} from './graph-errors.js'
 import { senderAction, toSendRequests, type SenderAction } from './outbound.js'
 
 export type SendJob =
@@ -21,9 +24,9 @@ export type SendJob =
 export function deliveryError(err: unknown): DeliveryError {
   if (err instanceof GraphApiError) {
     const c = err.code
-    const code = c === 190 || c === 102 ? 'unauthorized'
-      : [4, 17, 32, 613].includes(c) ? 'too_many_requests'
-        : [10, 200, 230, 551].includes(c) ? 'forbidden'
+    const code = TOKEN_ERROR_CODES.includes(c) ? 'unauthorized'
+      : THROTTLING_ERROR_CODES.includes(c) ? 'too_many_requests'
+        : PERMISSION_ERROR_CODES.includes(c) || c === PERSON_UNAVAILABLE_CODE ? 'forbidden'
           : c === 100 ? 'bad_request' : 'uncategorized_error'
     return {
       code, message: err.message,
