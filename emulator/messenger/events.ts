@@ -7,8 +7,8 @@
 import type { World } from '../world/world.js'
 import { enqueuePageEvent } from '../webhooks/outbox.js'
 import type {
-  DeliveryEvent, IncomingAttachment, MessageBody, MessageEvent, MessagingEvent, MessengerField, PostbackEvent,
-  ReadEvent, Referral, ReferralEvent,
+  DeliveryEvent, IncomingAttachment, MessageBody, MessageEvent, MessagingEvent, MessengerField, OptinEvent,
+  PostbackEvent, ReadEvent, Referral, ReferralEvent,
 } from '../webhooks/types.js'
 import type { OutgoingMessage } from './send-request.js'
 
@@ -55,4 +55,9 @@ export function postbackEvent({ pageId, psid, timestamp }: Between,
 
 export function referralEvent({ pageId, psid, timestamp }: Between, referral: Referral): ReferralEvent {
   return { sender: { id: psid }, recipient: { id: pageId }, timestamp, referral }
+}
+
+/** `messaging_optins` from a plugin opt-in ("Send to Messenger") by a person with a PSID (docs §4.4). */
+export function optinEvent({ pageId, psid, timestamp }: Between, ref: string | undefined): OptinEvent {
+  return { sender: { id: psid }, recipient: { id: pageId }, timestamp, optin: ref === undefined ? {} : { ref } }
 }

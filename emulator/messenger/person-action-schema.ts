@@ -1,6 +1,6 @@
 /**
  * What a person on Messenger can do, as the control API accepts it (`POST /_emulator/people/{personId}/actions`,
- * DESIGN "Control API"): type, tap, read, open an m.me link, click an ad, block the page.
+ * DESIGN "Control API"): type, tap, read, open an m.me link, click an ad, opt in through a plugin, block the page.
  */
 import { z } from 'zod'
 import { LIMITS } from '../graph/limits.js'
@@ -49,6 +49,8 @@ export const PersonActionSchema = z.discriminatedUnion('type', [
       buttons: z.array(welcomeButton).max(LIMITS.buttonsMax).optional(),
     }).strict(),
   }).strict(),
+  /** The person opts in through a plugin ("Send to Messenger"), with the plugin's data-ref. */
+  z.object({ type: z.literal('optin'), pageId, ref: z.string().max(LIMITS.payloadMax).optional() }).strict(),
   z.object({ type: z.literal('block'), pageId }).strict(),
   z.object({ type: z.literal('unblock'), pageId }).strict(),
 ])

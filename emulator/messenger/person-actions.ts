@@ -14,7 +14,7 @@ import type { MessageBody, Referral } from '../webhooks/types.js'
 import type { PersonActionResult } from '../control/types.js'
 import type { PersonAction, PersonActionType } from './person-action-schema.js'
 import { conversationIsEeaRestricted } from './eea.js'
-import { emit, messageEvent, postbackEvent, readEvent, referralEvent, type EmittedEvent } from './events.js'
+import { emit, messageEvent, optinEvent, postbackEvent, readEvent, referralEvent, type EmittedEvent } from './events.js'
 import { buttonsOf, shownQuickReplies } from './thread-state.js'
 import type { Button, OutgoingMessage, QuickReply } from './send-request.js'
 
@@ -223,6 +223,12 @@ const HANDLERS: { [T in PersonActionType]: Handler<T> } = {
     touch(ctx)
     const referral = adReferral({ ...ctx, conversation: ctx.world.conversations.get(ctx.pageId, ctx.person.id)! })
     return { events: referral ? [emit(ctx.world, ctx.pageId, 'messaging_referrals', referralEvent(between(ctx), referral))] : [] }
+  },
+
+  // An opt-in is an interaction that restarts the 24-hour window (docs §8).
+  optin: (ctx, a) => {
+    touch(ctx)
+    return { events: [emit(ctx.world, ctx.pageId, 'messaging_optins', optinEvent(between(ctx), a.ref))] }
   },
 
   block: (ctx) => (ctx.world.conversations.update(ctx.pageId, ctx.person.id, { blocked: true }), { events: [] }),

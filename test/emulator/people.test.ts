@@ -83,6 +83,17 @@ describe('a person writes and taps', () => {
     })
 })
 
+describe('opt-ins', () => {
+  test('a plugin opt-in sends messaging_optins with its ref and opens the window', async ({ emulator, receiver, w }) => {
+    const result = await emulator.client.personAction(w.sam.id, { type: 'optin', pageId: w.pageId, ref: 'SIGNUP_FORM' })
+    expect(result.events.map((e) => e.field)).toEqual(['messaging_optins'])
+    const event = await received(receiver, 'messaging_optins')
+    expect(event).toEqual({ sender: { id: w.sam.psid }, recipient: { id: w.pageId }, timestamp: expect.any(Number),
+      optin: { ref: 'SIGNUP_FORM' } })
+    expect((await emulator.client.thread(w.sam.id, w.pageId)).windowClosesAt).not.toBeNull()
+  })
+})
+
 describe('Get Started, m.me links and ads', () => {
   async function setProfile(emulator: any, token: string, profile: unknown) {
     const res = await graph(emulator, `/me/messenger_profile?access_token=${token}`, {
