@@ -36,6 +36,7 @@ export interface AdapterOptions extends CredentialsInput {
   sendRetry?: Partial<RetryPolicy>
   /** Retries of business webhooks (a business that is down gets everything once it is back). */
   webhookRetry?: Partial<RetryPolicy>
+  /** The `fetch` of Graph calls (business webhooks go out through node:http: webhooks/http-post.ts). */
   fetch?: typeof fetch
 }
 
@@ -91,7 +92,7 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
     new OutboxWorker({ kind: 'send', store, clock, log, retry: { ...SEND_RETRY, ...options.sendRetry }, ...sender }),
     new OutboxWorker({
       kind: 'webhook', store, clock, log, retry: { ...WEBHOOK_RETRY, ...options.webhookRetry },
-      handle: webhookDelivery(ctx, options.fetch),
+      handle: webhookDelivery(ctx),
     }),
   )
 

@@ -1,35 +1,36 @@
 /**
  * Delivers one business webhook from the outbox: POST JSON to the target with the webhook secret in `X-API-Key`
  * (conversations-api.md §11.2). 2xx → done. 400/401/403/404/406 are not retried, as Sunshine does (§11.3); anything
- * else (down, timeout, 5xx, 429) is retried with backoff until the business is back (DESIGN principle 5).
+ * else (down, timeout, 5xx, 429, a redirect: not followed) is retried with backoff until the business is back
+ * (DESIGN principle 5).
  */
 import type { AdapterContext } from '../context.js'
 import type { OutboxItem } from '../store/outbox.js'
 import type { Outcome } from '../outbox-worker.js'
 import type { WebhookJob } from './dispatcher.js'
+import { httpPost } from '../../lib/http-post.js'
 
 const NOT_RETRIED = new Set([400, 401, 403, 404, 406])
 /** Sunshine waits 20 s for an answer (conversations-api.md §11.3). */
 const TIMEOUT_MS = 20_000
 
-export function webhookDelivery(ctx: AdapterContext, fetchFn: typeof fetch = fetch) {
+export function webhookDelivery(ctx: AdapterContext) {
   return async (item: OutboxItem): Promise<Outcome> => {
     const job = item.body as WebhookJob
     const webhook = ctx.store.integrations.getWebhook(job.webhookId)
     if (!webhook) return { ok: false, retry: false, error: 'webhook deleted' }
-    let res: Response
+    let status: number
     try {
-      res = await fetchFn(webhook.target, {
-        method: 'POST',
+      status = await httpPost(webhook.target, {
         headers: { 'content-type': 'application/json', 'x-api-key': webhook.secret, 'user-agent': 'messenger-adapter' },
         body: JSON.stringify(job.body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        timeoutMs: TIMEOUT_MS,
       })
-      await res.arrayBuffer().catch(() => undefined)
     } catch (err) {
+      // e.g. "unreachable: connect ECONNREFUSED 127.0.0.1:9", "unreachable: Timed out after 20000 ms"
       return { ok: false, retry: true, error: `unreachable: ${err instanceof Error ? err.message : String(err)}` }
     }
-    if (res.ok) return { ok: true }
-    return { ok: false, retry: !NOT_RETRIED.has(res.status), error: `HTTP ${res.status}` }
+    if (status >= 200 && status < 300) return { ok: true }
+    return { ok: false, retry: !NOT_RETRIED.has(status), error: `HTTP ${status}` }
   }
 }

@@ -17,6 +17,7 @@ import type { World } from '../world/world.js'
 import type { AttemptRecord, Delivery, RowOutcome } from '../world/outbox.js'
 import { LIMITS } from '../graph/limits.js'
 import { webhookFaults } from '../messenger/faults.js'
+import { httpPost } from '../../lib/http-post.js'
 import { signatureHeaders } from './signature.js'
 import type { PageWebhookBody } from './types.js'
 
@@ -193,18 +194,15 @@ export class DeliveryWorker {
     if (webhookFaults(this.world, appId).outage) {
       return { httpStatus: null, error: 'Webhook outage (fault switch webhookOutage on the app)' }
     }
-    const timeout = AbortSignal.timeout(this.options.timeoutMs)
     try {
-      const res = await fetch(subscription.callbackUrl, {
-        method: 'POST', body, headers: deliveryHeaders(body, app.secret),
-        signal: AbortSignal.any([timeout, this.stopping.signal]), redirect: 'manual',
+      const httpStatus = await httpPost(subscription.callbackUrl, {
+        body, headers: deliveryHeaders(body, app.secret), timeoutMs: this.options.timeoutMs, signal: this.stopping.signal,
       })
-      await res.arrayBuffer().catch(() => undefined)
-      return { httpStatus: res.status, error: null }
+      return { httpStatus, error: null }
     } catch (e) {
-      if (timeout.aborted) return { httpStatus: null, error: `Timed out after ${this.options.timeoutMs} ms` }
-      const cause = (e as { cause?: { code?: string; message?: string } }).cause
-      return { httpStatus: null, error: cause?.code ?? cause?.message ?? (e as Error).message }
+      // The log says why in a word: "Timed out after 20000 ms", or the socket's code ("ECONNREFUSED").
+      const { code } = e as NodeJS.ErrnoException
+      return { httpStatus: null, error: typeof code === 'string' ? code : (e as Error).message }
     }
   }
 

@@ -4,11 +4,9 @@
  */
 import initial from './001-initial.js'
 
-export interface Migration {
-  id: number
-  name: string
-  sql: string
-}
+import type { Migration } from '../../../lib/sqlite.js'
+
+export type { Migration }
 
 export const MIGRATIONS: Migration[] = [
   { id: 1, name: 'initial', sql: initial },

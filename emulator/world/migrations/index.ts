@@ -8,11 +8,9 @@ import webhooks from './003-webhooks.js'
 import profileJournal from './004-profile-journal.js'
 import webhookBatches from './005-webhook-batches.js'
 
-export interface Migration {
-  id: number
-  name: string
-  sql: string
-}
+import type { Migration } from '../../../lib/sqlite.js'
+
+export type { Migration }
 
 export const MIGRATIONS: Migration[] = [
   { id: 1, name: 'accounts-and-tokens', sql: accountsAndTokens },
