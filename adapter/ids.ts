@@ -21,10 +21,3 @@ export const defaultIds: Ids = {
   keyId: () => `app_${hex24()}`,
   secret: () => nanoid(48),
 }
-
-/** A deterministic generator for tests: `prefix` + a counter, padded to 24 characters. */
-export function sequentialIds(prefix = 'id'): Ids {
-  let n = 0
-  const next = () => `${prefix}${String(++n).padStart(24 - prefix.length, '0')}`
-  return { record: next, keyId: () => `app_${next()}`, secret: () => `secret_${next()}_${'x'.repeat(16)}` }
-}
