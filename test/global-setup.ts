@@ -1,7 +1,8 @@
 /**
- * Builds `dist/` once before the test run, so CLI tests spawn the real `node dist/emulator/cli.js`. Skipped when
- * every build output is newer than every source. Type errors do not stop the run (tsc still emits; `npm run
- * typecheck` is where they fail); a build that produced no CLI does.
+ * Builds `dist/` once before the test run (`npm run build`: tsc, then the CLI bundled by esbuild), so CLI tests spawn
+ * the real `node dist/emulator/cli.js` users run. Skipped when every build output is newer than every source. Type
+ * errors do not stop the run (tsc still emits, unbundled; `npm run typecheck` is where they fail); a build that
+ * produced no CLI does.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
@@ -9,7 +10,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const SOURCE_DIRS = ['emulator', 'adapter', 'scenarios']
+const SOURCE_DIRS = ['lib', 'emulator', 'adapter', 'scenarios']
 export const BUILT_CLI = join(ROOT, 'dist', 'emulator', 'cli.js')
 
 function newestSource(dir: string): number {
@@ -26,16 +27,15 @@ function newestSource(dir: string): number {
 function upToDate(): boolean {
   if (!existsSync(BUILT_CLI)) return false
   const sources = Math.max(...SOURCE_DIRS.map((d) => newestSource(join(ROOT, d))),
-    statSync(join(ROOT, 'tsconfig.build.json')).mtimeMs)
+    ...['tsconfig.build.json', 'package.json'].map((f) => statSync(join(ROOT, f)).mtimeMs))
   return statSync(BUILT_CLI).mtimeMs > sources
 }
 
 export default function setup(): void {
   if (upToDate()) return
-  const tsc = join(ROOT, 'node_modules', '.bin', 'tsc')
-  const result = spawnSync(tsc, ['-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' })
+  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', shell: process.platform === 'win32' })
   if (result.status !== 0) {
-    console.warn(`[global-setup] tsc -p tsconfig.build.json reported errors (output still emitted):\n${result.stdout}` +
+    console.warn(`[global-setup] npm run build reported errors (tsc's output still emitted):\n${result.stdout}` +
       result.stderr)
   }
   if (!existsSync(BUILT_CLI)) throw new Error(`The build produced no ${BUILT_CLI}`)
