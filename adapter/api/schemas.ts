@@ -4,7 +4,7 @@
  * Messenger-specific limits (action truncation, reply buttons in carousels) are applied by messenger/outbound.ts, not
  * here: Sunshine accepts such a message and adapts it per channel.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 const metadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
 const uri = z.url().max(2048)

@@ -8,7 +8,7 @@
  *   items. Tapping an item sends the same postback or opens the same link as in the nested form.
  * Menus cannot be set for EEA pages (`subject_to_new_eu_privacy_rules`), which is answered with a clear reason.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AdapterContext } from '../context.js'
 import { apiError } from '../api/errors.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'

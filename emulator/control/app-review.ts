@@ -3,7 +3,7 @@
  * HUMAN_AGENT tag only from an approved app (docs §8: otherwise 100/2018276).
  */
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { World } from '../world/world.js'
 import { APP_FEATURES } from '../world/app-features.js'
 import { controlErrorResponse, notFound } from './errors.js'

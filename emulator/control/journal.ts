@@ -4,7 +4,7 @@
  * webhook log). Reading it has no side effects.
  */
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { World } from '../world/world.js'
 import type { JournalEntry } from '../world/journal.js'
 import type { RequestView } from './types.js'

@@ -4,7 +4,7 @@
  * European rules (seed guide "Impact of Messenger API Updates for Europe": "Europe pages in all chats").
  */
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { World } from '../world/world.js'
 import { controlErrorResponse, notFound } from './errors.js'
 import type { PageView } from './types.js'

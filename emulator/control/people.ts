@@ -4,9 +4,9 @@
  * no side effects). Also the media people download: files uploaded through the Attachment Upload API.
  */
 import { Hono, type Context } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { World } from '../world/world.js'
-import { PersonActionSchema } from '../messenger/person-action-schema.js'
+import { personActionSchema } from '../messenger/person-action-schema.js'
 import { ActionRefused, performPersonAction } from '../messenger/person-actions.js'
 import { renderThread } from '../messenger/thread-view.js'
 import { ControlError, controlErrorResponse, notFound } from './errors.js'
@@ -25,7 +25,7 @@ export function createPeopleApp(world: World): Hono {
 
   app.post('/people/:personId/actions', async (c) => {
     const text = await c.req.text()
-    const action = PersonActionSchema.parse(JSON.parse(text.trim() === '' ? '{}' : text))
+    const action = personActionSchema().parse(JSON.parse(text.trim() === '' ? '{}' : text))
     return c.json<PersonActionResult>(await performPersonAction(world, c.req.param('personId'), action), 201)
   })
 

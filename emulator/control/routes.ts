@@ -6,7 +6,7 @@
 import { readBody } from './body.js'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { World } from '../world/world.js'
 import { exportWorld, importWorld, WorldDocumentSchema } from '../world/document.js'
 import { generatePageToken, issueUserToken, grant } from '../graph/token-issuer.js'

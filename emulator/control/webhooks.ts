@@ -6,7 +6,7 @@
  */
 import { readBody } from './body.js'
 import { Hono } from 'hono'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { World } from '../world/world.js'
 import { DELIVERY_STATUSES, type Delivery, type DeliveryStatus } from '../world/outbox.js'
 import { deliveryHeaders, deliveryWorker, nudgeDelivery } from '../webhooks/delivery.js'

@@ -3,7 +3,7 @@
  * form parameters, or multipart with the `message` JSON and a `filedata` file part. Answers `{attachment_id}`;
  * the id is page-scoped. Source: https://developers.facebook.com/docs/messenger-platform/reference/attachment-upload-api
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { graphError } from './errors.js'
 import { route, type GraphRoute } from './router.js'
 import { requirePageToken } from './send.js'

@@ -8,7 +8,7 @@
  * - Send API: `rateLimit` (person scope too), `temporarySendFailure`, `personUnavailable` → `checkSendFaults()`.
  * - Webhook delivery: `webhookOutage`, `webhookFieldsBug` → `webhookFaults()`, asked by the delivery worker.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { World } from '../world/world.js'
 import type { FaultScope } from '../world/fault-switches.js'
 import { graphError } from '../graph/errors.js'

@@ -6,147 +6,14 @@
  * https://developers.facebook.com/docs/messenger-platform/reference/buttons ,
  * https://developers.facebook.com/docs/messenger-platform/send-messages/template/generic (button, media, receipt).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { LIMITS } from '../graph/limits.js'
 import { graphError } from '../graph/errors.js'
 import { parseGraph } from './graph-validation.js'
-
-const title = z.string().min(1).max(LIMITS.buttonTitleMax)
-/** Payloads are strings; clients that send a number get it as its text, as Graph reads form values. */
-const payload = z.union([z.string(), z.number().transform(String)]).pipe(z.string().min(1).max(LIMITS.payloadMax))
-const heightRatio = z.enum(['compact', 'tall', 'full'])
-
-const webUrlFields = {
-  url: z.url(),
-  webview_height_ratio: heightRatio.optional(),
-  messenger_extensions: z.boolean().optional(),
-  fallback_url: z.url().optional(),
-  webview_share_button: z.enum(['hide', 'show']).optional(),
-}
-
-export const ButtonSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('web_url'), title, ...webUrlFields }).strict(),
-  z.object({ type: z.literal('postback'), title, payload }).strict(),
-  z.object({
-    type: z.literal('phone_number'), title,
-    payload: z.string().regex(/^\+\d{6,15}$/, 'must be a phone number with a + and the country code'),
-  }).strict(),
-  z.object({ type: z.literal('account_link'), url: z.url() }).strict(),
-  z.object({ type: z.literal('account_unlink') }).strict(),
-  z.object({
-    type: z.literal('game_play'), title, payload: payload.optional(),
-    game_metadata: z.object({ player_id: z.string().optional(), context_id: z.string().optional() }).strict().optional(),
-  }).strict(),
-])
-export type Button = z.infer<typeof ButtonSchema>
-
-const buttons = z.array(ButtonSchema).max(LIMITS.buttonsMax)
-/** A generic element's `default_action` is a web_url button without a title (docs §3.4). */
-const defaultAction = z.object({ type: z.literal('web_url'), ...webUrlFields }).strict()
-
-const GenericTemplate = z.object({
-  template_type: z.literal('generic'),
-  image_aspect_ratio: z.enum(['horizontal', 'square']).optional(),
-  sharable: z.boolean().optional(),
-  elements: z.array(z.object({
-    title: z.string().min(1).max(LIMITS.elementTitleMax),
-    subtitle: z.string().max(LIMITS.elementSubtitleMax).optional(),
-    image_url: z.url().optional(),
-    default_action: defaultAction.optional(),
-    buttons: buttons.optional(),
-  }).strict()).min(1).max(LIMITS.genericElementsMax),
-}).strict()
-
-const ButtonTemplate = z.object({
-  template_type: z.literal('button'),
-  text: z.string().min(1).max(LIMITS.buttonTemplateTextMax),
-  buttons: buttons.min(1),
-  sharable: z.boolean().optional(),
-}).strict()
-
-const MediaTemplate = z.object({
-  template_type: z.literal('media'),
-  sharable: z.boolean().optional(),
-  elements: z.array(z.object({
-    media_type: z.enum(['image', 'video']),
-    attachment_id: z.string().optional(),
-    // Facebook URLs only; other media must be uploaded for an attachment_id (docs §3.4).
-    url: z.url().refine((u) => /^https:\/\/(www\.|m\.|business\.)?facebook\.com\//.test(u), 'must be a Facebook URL')
-      .optional(),
-    buttons: buttons.optional(),
-  }).strict().refine((e) => (e.attachment_id === undefined) !== (e.url === undefined),
-    'must have either attachment_id or url')).min(1).max(LIMITS.mediaElementsMax),
-}).strict()
-
-const amount = z.number().finite()
-const ReceiptTemplate = z.object({
-  template_type: z.literal('receipt'),
-  sharable: z.boolean().optional(),
-  recipient_name: z.string().min(1),
-  merchant_name: z.string().optional(),
-  order_number: z.string().min(1),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code'),
-  payment_method: z.string().min(1),
-  order_url: z.url().optional(),
-  timestamp: z.union([z.string(), z.number()]).optional(),
-  address: z.object({
-    street_1: z.string().min(1), street_2: z.string().optional(), city: z.string().min(1),
-    postal_code: z.string().min(1), state: z.string().min(1), country: z.string().min(1),
-  }).strict().optional(),
-  summary: z.object({
-    subtotal: amount.optional(), shipping_cost: amount.optional(), total_tax: amount.optional(), total_cost: amount,
-  }).strict(),
-  adjustments: z.array(z.object({ name: z.string().min(1), amount }).strict()).optional(),
-  elements: z.array(z.object({
-    title: z.string().min(1), subtitle: z.string().optional(), quantity: z.number().int().optional(), price: amount,
-    currency: z.string().optional(), image_url: z.url().optional(),
-  }).strict()).max(LIMITS.receiptElementsMax).optional(),
-}).strict()
-
-export const TemplateSchema = z.discriminatedUnion('template_type',
-  [GenericTemplate, ButtonTemplate, MediaTemplate, ReceiptTemplate])
-export type Template = z.infer<typeof TemplateSchema>
+import { lazy } from '../../lib/lazy.js'
 
 export const MEDIA_TYPES = ['image', 'audio', 'video', 'file'] as const
 export type MediaType = (typeof MEDIA_TYPES)[number]
-
-const MediaPayload = z.object({
-  url: z.url().optional(),
-  attachment_id: z.union([z.string(), z.number().transform(String)]).optional(),
-  is_reusable: z.boolean().optional(),
-}).strict().refine((p) => (p.url === undefined) !== (p.attachment_id === undefined),
-  'must have either url or attachment_id')
-
-const media = <T extends MediaType>(type: T) => z.object({ type: z.literal(type), payload: MediaPayload }).strict()
-export const AttachmentSchema = z.discriminatedUnion('type', [
-  media('image'), media('audio'), media('video'), media('file'),
-  z.object({ type: z.literal('template'), payload: TemplateSchema }).strict(),
-])
-export type MediaAttachment = { type: MediaType; payload: z.infer<typeof MediaPayload> }
-export type OutgoingAttachment = MediaAttachment | { type: 'template'; payload: Template }
-
-export const QuickReplySchema = z.object({
-  content_type: z.enum(['text', 'user_phone_number', 'user_email']),
-  title: z.string().min(1).max(LIMITS.quickReplyTitleMax).optional(),
-  payload: payload.optional(),
-  image_url: z.url().optional(),
-}).strict().superRefine((q, ctx) => {
-  // A text quick reply needs both its title and its payload (docs §3.2).
-  if (q.content_type !== 'text') return
-  for (const key of ['title', 'payload'] as const) {
-    if (q[key] === undefined) ctx.addIssue({ code: 'invalid_type', expected: 'string', input: undefined, path: [key] })
-  }
-})
-export type QuickReply = z.infer<typeof QuickReplySchema>
-
-export const OutgoingMessageSchema = z.object({
-  text: z.string().min(1).max(LIMITS.messageTextMax).optional(),
-  attachment: AttachmentSchema.optional(),
-  quick_replies: z.array(QuickReplySchema).min(1).max(LIMITS.quickRepliesMax).optional(),
-  metadata: z.string().max(LIMITS.metadataMax).optional(),
-}).strict().refine((m) => (m.text === undefined) !== (m.attachment === undefined),
-  'must have either text or attachment, not both')
-export type OutgoingMessage = Omit<z.infer<typeof OutgoingMessageSchema>, 'attachment'> & { attachment?: OutgoingAttachment }
 
 export const MESSAGING_TYPES = ['RESPONSE', 'UPDATE', 'MESSAGE_TAG'] as const
 export type MessagingType = (typeof MESSAGING_TYPES)[number]
@@ -155,21 +22,167 @@ export const MESSAGE_TAGS = ['CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', '
 export type MessageTag = (typeof MESSAGE_TAGS)[number]
 export const SENDER_ACTIONS = ['typing_on', 'typing_off', 'mark_seen'] as const
 export type SenderAction = (typeof SENDER_ACTIONS)[number]
-const SenderActionSchema = z.enum(SENDER_ACTIONS)
 
-const RecipientSchema = z.object({
-  id: z.union([z.string().regex(/^\d+$/, 'must be a PSID'), z.number().int().transform(String)]),
-}).strict()
+/** The schemas, built on the first Send API call (lib/lazy.ts) rather than at start. */
+const schemas = lazy(() => {
+  const title = z.string().min(1).max(LIMITS.buttonTitleMax)
+  /** Payloads are strings; clients that send a number get it as its text, as Graph reads form values. */
+  const payload = z.union([z.string(), z.number().transform(String)]).pipe(z.string().min(1).max(LIMITS.payloadMax))
+  const heightRatio = z.enum(['compact', 'tall', 'full'])
 
-const Envelope = z.object({
-  recipient: RecipientSchema,
-  messaging_type: z.enum(MESSAGING_TYPES).optional(),
-  tag: z.enum(MESSAGE_TAGS).optional(),
-  notification_type: z.enum(['REGULAR', 'SILENT_PUSH', 'NO_PUSH']).optional(),
-  persona_id: z.string().optional(),
+  const webUrlFields = {
+    url: z.url(),
+    webview_height_ratio: heightRatio.optional(),
+    messenger_extensions: z.boolean().optional(),
+    fallback_url: z.url().optional(),
+    webview_share_button: z.enum(['hide', 'show']).optional(),
+  }
+
+  const ButtonSchema = z.discriminatedUnion('type', [
+    z.object({ type: z.literal('web_url'), title, ...webUrlFields }).strict(),
+    z.object({ type: z.literal('postback'), title, payload }).strict(),
+    z.object({
+      type: z.literal('phone_number'), title,
+      payload: z.string().regex(/^\+\d{6,15}$/, 'must be a phone number with a + and the country code'),
+    }).strict(),
+    z.object({ type: z.literal('account_link'), url: z.url() }).strict(),
+    z.object({ type: z.literal('account_unlink') }).strict(),
+    z.object({
+      type: z.literal('game_play'), title, payload: payload.optional(),
+      game_metadata: z.object({ player_id: z.string().optional(), context_id: z.string().optional() }).strict()
+        .optional(),
+    }).strict(),
+  ])
+
+  const buttons = z.array(ButtonSchema).max(LIMITS.buttonsMax)
+  /** A generic element's `default_action` is a web_url button without a title (docs §3.4). */
+  const defaultAction = z.object({ type: z.literal('web_url'), ...webUrlFields }).strict()
+
+  const GenericTemplate = z.object({
+    template_type: z.literal('generic'),
+    image_aspect_ratio: z.enum(['horizontal', 'square']).optional(),
+    sharable: z.boolean().optional(),
+    elements: z.array(z.object({
+      title: z.string().min(1).max(LIMITS.elementTitleMax),
+      subtitle: z.string().max(LIMITS.elementSubtitleMax).optional(),
+      image_url: z.url().optional(),
+      default_action: defaultAction.optional(),
+      buttons: buttons.optional(),
+    }).strict()).min(1).max(LIMITS.genericElementsMax),
+  }).strict()
+
+  const ButtonTemplate = z.object({
+    template_type: z.literal('button'),
+    text: z.string().min(1).max(LIMITS.buttonTemplateTextMax),
+    buttons: buttons.min(1),
+    sharable: z.boolean().optional(),
+  }).strict()
+
+  const MediaTemplate = z.object({
+    template_type: z.literal('media'),
+    sharable: z.boolean().optional(),
+    elements: z.array(z.object({
+      media_type: z.enum(['image', 'video']),
+      attachment_id: z.string().optional(),
+      // Facebook URLs only; other media must be uploaded for an attachment_id (docs §3.4).
+      url: z.url().refine((u) => /^https:\/\/(www\.|m\.|business\.)?facebook\.com\//.test(u), 'must be a Facebook URL')
+        .optional(),
+      buttons: buttons.optional(),
+    }).strict().refine((e) => (e.attachment_id === undefined) !== (e.url === undefined),
+      'must have either attachment_id or url')).min(1).max(LIMITS.mediaElementsMax),
+  }).strict()
+
+  const amount = z.number().finite()
+  const ReceiptTemplate = z.object({
+    template_type: z.literal('receipt'),
+    sharable: z.boolean().optional(),
+    recipient_name: z.string().min(1),
+    merchant_name: z.string().optional(),
+    order_number: z.string().min(1),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code'),
+    payment_method: z.string().min(1),
+    order_url: z.url().optional(),
+    timestamp: z.union([z.string(), z.number()]).optional(),
+    address: z.object({
+      street_1: z.string().min(1), street_2: z.string().optional(), city: z.string().min(1),
+      postal_code: z.string().min(1), state: z.string().min(1), country: z.string().min(1),
+    }).strict().optional(),
+    summary: z.object({
+      subtotal: amount.optional(), shipping_cost: amount.optional(), total_tax: amount.optional(), total_cost: amount,
+    }).strict(),
+    adjustments: z.array(z.object({ name: z.string().min(1), amount }).strict()).optional(),
+    elements: z.array(z.object({
+      title: z.string().min(1), subtitle: z.string().optional(), quantity: z.number().int().optional(), price: amount,
+      currency: z.string().optional(), image_url: z.url().optional(),
+    }).strict()).max(LIMITS.receiptElementsMax).optional(),
+  }).strict()
+
+  const TemplateSchema = z.discriminatedUnion('template_type',
+    [GenericTemplate, ButtonTemplate, MediaTemplate, ReceiptTemplate])
+
+  const MediaPayload = z.object({
+    url: z.url().optional(),
+    attachment_id: z.union([z.string(), z.number().transform(String)]).optional(),
+    is_reusable: z.boolean().optional(),
+  }).strict().refine((p) => (p.url === undefined) !== (p.attachment_id === undefined),
+    'must have either url or attachment_id')
+
+  const media = <T extends MediaType>(type: T) => z.object({ type: z.literal(type), payload: MediaPayload }).strict()
+  const AttachmentSchema = z.discriminatedUnion('type', [
+    media('image'), media('audio'), media('video'), media('file'),
+    z.object({ type: z.literal('template'), payload: TemplateSchema }).strict(),
+  ])
+
+  const QuickReplySchema = z.object({
+    content_type: z.enum(['text', 'user_phone_number', 'user_email']),
+    title: z.string().min(1).max(LIMITS.quickReplyTitleMax).optional(),
+    payload: payload.optional(),
+    image_url: z.url().optional(),
+  }).strict().superRefine((q, ctx) => {
+    // A text quick reply needs both its title and its payload (docs §3.2).
+    if (q.content_type !== 'text') return
+    for (const key of ['title', 'payload'] as const) {
+      if (q[key] === undefined) {
+        ctx.addIssue({ code: 'invalid_type', expected: 'string', input: undefined, path: [key] })
+      }
+    }
+  })
+
+  const OutgoingMessageSchema = z.object({
+    text: z.string().min(1).max(LIMITS.messageTextMax).optional(),
+    attachment: AttachmentSchema.optional(),
+    quick_replies: z.array(QuickReplySchema).min(1).max(LIMITS.quickRepliesMax).optional(),
+    metadata: z.string().max(LIMITS.metadataMax).optional(),
+  }).strict().refine((m) => (m.text === undefined) !== (m.attachment === undefined),
+    'must have either text or attachment, not both')
+
+  const RecipientSchema = z.object({
+    id: z.union([z.string().regex(/^\d+$/, 'must be a PSID'), z.number().int().transform(String)]),
+  }).strict()
+
+  const Envelope = z.object({
+    recipient: RecipientSchema,
+    messaging_type: z.enum(MESSAGING_TYPES).optional(),
+    tag: z.enum(MESSAGE_TAGS).optional(),
+    notification_type: z.enum(['REGULAR', 'SILENT_PUSH', 'NO_PUSH']).optional(),
+    persona_id: z.string().optional(),
+  })
+  const SenderActionSchema = z.enum(SENDER_ACTIONS)
+
+  return { ButtonSchema, TemplateSchema, MediaPayload, QuickReplySchema, OutgoingMessageSchema, Envelope,
+    SenderActionSchema }
 })
+type Schemas = ReturnType<typeof schemas>
 
-export type SendRequest = z.infer<typeof Envelope> & (
+export type Button = z.infer<Schemas['ButtonSchema']>
+export type Template = z.infer<Schemas['TemplateSchema']>
+export type MediaAttachment = { type: MediaType; payload: z.infer<Schemas['MediaPayload']> }
+export type OutgoingAttachment = MediaAttachment | { type: 'template'; payload: Template }
+export type QuickReply = z.infer<Schemas['QuickReplySchema']>
+export type OutgoingMessage = Omit<z.infer<Schemas['OutgoingMessageSchema']>, 'attachment'> &
+  { attachment?: OutgoingAttachment }
+
+export type SendRequest = z.infer<Schemas['Envelope']> & (
   | { kind: 'message'; messaging_type: MessagingType; message: OutgoingMessage }
   | { kind: 'sender_action'; sender_action: SenderAction }
 )
@@ -184,6 +197,7 @@ export function parseSendRequest(values: Record<string, unknown>): SendRequest {
   const hasAction = values.sender_action !== undefined
   if (hasMessage && hasAction) throw graphError('messageAndState')
   if (!hasMessage && !hasAction) throw graphError('messageOrState')
+  const { Envelope, SenderActionSchema, OutgoingMessageSchema } = schemas()
   const envelope = parseGraph(Envelope, pick(values, ['recipient', 'messaging_type', 'tag', 'notification_type',
     'persona_id']))
   if (hasAction) {

@@ -6,7 +6,7 @@
  * References inside one document (a page's admins, a person's PSIDs) may name an account or page by id or, when
  * the document gives no ids, by name.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { World } from './world.js'
 import { faultsDoc, faultSwitchesSchema, importFaults } from '../messenger/faults.js'
 import {

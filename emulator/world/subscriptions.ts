@@ -3,7 +3,7 @@
  * `object: "page"` subscription (`/{app-id}/subscriptions`: callback URL, verify token, fields) and the pages
  * subscribed to the app (`/{page-id}/subscribed_apps`: the fields that page sends the app).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { json, type Store } from './store.js'
 import { ids } from './ids.js'
 import type { World } from './world.js'
