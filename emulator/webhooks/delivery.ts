@@ -19,7 +19,7 @@ import { LIMITS } from '../graph/limits.js'
 import { webhookFaults } from '../messenger/faults.js'
 import { httpPost } from '../../lib/http-post.js'
 import { signatureHeaders } from './signature.js'
-import type { PageWebhookBody } from './types.js'
+import { pageEventBody, readPageEventBody } from './page-body.js'
 
 export interface DeliveryOptions {
   /** How long a receiver has to answer (default 20 s, docs §4.2). */
@@ -62,14 +62,8 @@ export function retryDelayMs(attempts: number, options: Required<DeliveryOptions
  */
 export function batchBody(rows: readonly Delivery[]): string {
   if (rows.length === 1) return rows[0]!.body
-  const entries = rows.flatMap((r) => (JSON.parse(r.body) as PageWebhookBody).entry)
-  const body: PageWebhookBody = {
-    object: 'page',
-    entry: [{
-      id: rows[0]!.pageId, time: Math.max(...entries.map((e) => e.time)), messaging: entries.flatMap((e) => e.messaging),
-    }],
-  }
-  return JSON.stringify(body)
+  const entries = rows.map((r) => readPageEventBody(r.body))
+  return pageEventBody(rows[0]!.pageId, Math.max(...entries.map((e) => e.time)), entries.map((e) => e.events))
 }
 
 const pairKey = (d: Delivery) => `${d.appId}|${d.pageId}`

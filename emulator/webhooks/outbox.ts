@@ -5,8 +5,9 @@
  * and its deliveries are committed together (DESIGN principle 5); the delivery worker sends them afterwards.
  */
 import type { World } from '../world/world.js'
-import type { MessagingEvent, MessengerField, PageWebhookBody } from './types.js'
+import type { MessagingEvent, MessengerField } from './types.js'
 import { nudgeDelivery } from './delivery.js'
+import { pageEventBody } from './page-body.js'
 
 /** The apps that should receive `field` events of this page. */
 export function recipientsOf(world: World, pageId: string, field: MessengerField): string[] {
@@ -26,10 +27,7 @@ export function recipientsOf(world: World, pageId: string, field: MessengerField
 export function enqueuePageEvent(world: World, pageId: string, field: MessengerField, event: MessagingEvent): void {
   const apps = recipientsOf(world, pageId, field)
   if (apps.length === 0) return
-  const payload: PageWebhookBody = {
-    object: 'page', entry: [{ id: pageId, time: world.clock.now(), messaging: [event] }],
-  }
-  const body = JSON.stringify(payload)
+  const body = pageEventBody(pageId, world.clock.now(), [JSON.stringify(event)])
   const enqueueAll = () => {
     for (const appId of apps) world.outbox.enqueue({ appId, pageId, field, body })
   }

@@ -7,6 +7,7 @@ import messaging from './002-messaging.js'
 import webhooks from './003-webhooks.js'
 import profileJournal from './004-profile-journal.js'
 import webhookBatches from './005-webhook-batches.js'
+import pendingQueueIndex from './006-pending-queue-index.js'
 
 import type { Migration } from '../../../lib/sqlite.js'
 
@@ -18,4 +19,5 @@ export const MIGRATIONS: Migration[] = [
   { id: 3, name: 'webhooks', sql: webhooks },
   { id: 4, name: 'profile-journal', sql: profileJournal },
   { id: 5, name: 'webhook-batches', sql: webhookBatches },
+  { id: 6, name: 'pending-queue-index', sql: pendingQueueIndex },
 ]
