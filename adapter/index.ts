@@ -111,6 +111,7 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
   }
   const address = server.address() as AddressInfo
   url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+  const checkpoints = store.checkpointInBackground()
   ctx.kick() // items left pending by a previous run
 
   let closing: Promise<void> | undefined
@@ -121,7 +122,7 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
         server.close(() => resolve())
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
       })
-      await Promise.all(workers.map((w) => w.stop()))
+      await Promise.all([...workers.map((w) => w.stop()), checkpoints.stop()])
       store.close()
     })(),
   }

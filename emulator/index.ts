@@ -11,6 +11,7 @@ import { importWorld, WorldDocumentSchema, type WorldDocument } from './world/do
 import { createEmulatorApp } from './app.js'
 import { deliveryWorker, type DeliveryOptions } from './webhooks/delivery.js'
 import { ControlClient } from './control/client.js'
+import { checkpointInBackground } from '../lib/wal-checkpointer.js'
 import type { CompleteWorldDocument } from './control/types.js'
 
 export interface EmulatorOptions {
@@ -103,6 +104,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     throw e
   }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+  const checkpoints = checkpointInBackground(world.db)
   // Deliveries left pending by an earlier run on this database go out now (DESIGN principle 5).
   delivery.start()
   return {
@@ -113,7 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections()
       server.close(() => {
-        void delivery.stop().then(() => {
+        void Promise.all([delivery.stop(), checkpoints.stop()]).then(() => {
           world.close()
           resolve()
         })

@@ -11,6 +11,7 @@ import { conversationsRepository } from './conversations.js'
 import { outboxRepository } from './outbox.js'
 import { seenEventsRepository } from './seen-events.js'
 import { menusRepository } from './menus.js'
+import { checkpointInBackground } from '../../lib/wal-checkpointer.js'
 
 export function createStore(path: string) {
   const db: Database.Database = openDatabase(path)
@@ -25,6 +26,8 @@ export function createStore(path: string) {
     tx<T>(fn: () => T): T {
       return db.transaction(fn)()
     },
+    /** From now on the WAL is checkpointed by a worker thread, not by commits (lib/wal-checkpointer.ts). */
+    checkpointInBackground: () => checkpointInBackground(db),
     close(): void {
       db.close()
     },
