@@ -2,8 +2,9 @@
  * Send API throughput and latency at 50 connections: the emulator (token check, validation, the 24-hour window, the
  * message and its two webhook outbox rows committed to a WAL database file before the 200, the request journal, and
  * the delivery worker sending those webhooks to a receiver) beside a bare Hono server that parses the same body and
- * answers the same shape without storing anything. Then how many webhook events the emulator still owed when the
- * load stopped, and how long it took to send them all.
+ * answers the same shape without storing anything, each with its CPU time per request (all its threads, during the
+ * load): what a request costs, whatever else the machine was doing. Then how many webhook events the emulator still
+ * owed when the load stopped, and how long it took to send them all.
  */
 import { load, table, type LoadResult } from './lib/load.js'
 import { startNode } from './lib/processes.js'
@@ -25,11 +26,11 @@ export async function sendApiBench(durationSeconds = 10, connections = 50): Prom
   try {
     const body = sendBody()
     const bare = await load({ title: 'bare Hono', url: `${bareServer.url}/v21.0/me/messages`, body, connections,
-      durationSeconds })
+      durationSeconds, server: bareServer.child })
     await until(() => receiver.events() >= 1) // the person's first message, sent while the emulator started
     const before = receiver.events()
     const emu = await load({ title: 'emulator', url: `${emulator.url}/v21.0/me/messages`, body, connections,
-      durationSeconds, headers: { authorization: `Bearer ${emulator.pageToken}` } })
+      durationSeconds, headers: { authorization: `Bearer ${emulator.pageToken}` }, server: emulator.child })
     const ratio = emu.requestsPerSecond / bare.requestsPerSecond
     const backlog = await drain(receiver, emulator.client, before + EVENTS_PER_SEND * (emu.requests - emu.failures))
     console.log(`\nSend API, ${connections} connections, ${durationSeconds} s each (POST /v21.0/me/messages)`)

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 
 /** The repository root (bench files run from dist/bench/). */
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
@@ -38,6 +39,23 @@ export function startNode(args: string[], urlPattern = /(http:\/\/127\.0\.0\.1:\
     child.stdout.on('data', onData)
     child.once('exit', onExit)
   })
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in ticks of 1/100 s. */
+const TICKS_PER_SECOND = 100
+
+/**
+ * The CPU time (user + system, all threads) a server process has used so far, in ms; undefined where /proc is not
+ * available. CPU per request compares servers on what they cost, where requests per second also depend on what else
+ * the machine was doing.
+ */
+export function cpuTimeMs(child: ChildProcess): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 1000 / TICKS_PER_SECOND
+  } catch {
+    return undefined
+  }
 }
 
 export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
