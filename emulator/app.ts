@@ -2,25 +2,13 @@
  * The emulator's HTTP surface, composed by path (STYLE §7.3): the control API under `/_emulator`, the pages people
  * see (login dialog, dashboard), and everything else is the Graph API.
  */
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono } from 'hono'
 import type { World } from './world/world.js'
 import { createControlApp } from './control/routes.js'
 import { createGraphApp } from './graph/app.js'
 import { GRAPH_ROUTES } from './graph/index.js'
 import { createLazyEventsApp, createLazyUiApp } from './ui/lazy.js'
-import { graphCors } from './ui/sdk.js'
-
-/**
- * Graph's CORS headers (graphCors), put on the finished answer. hono's cors sets them on `c.res` before the handler
- * runs, and hono then rebuilds the handler's response to merge them in, which turns @hono/node-server's light
- * response into a full web Response and stream: a tenth of a Send API call (`npm run bench`). Setting the same
- * headers afterwards costs nothing. Preflights are answered by graphCors itself.
- */
-const corsAfterAnswer: MiddlewareHandler = async (c, next) => {
-  if (c.req.method === 'OPTIONS') return graphCors(c, next)
-  await next()
-  await graphCors(c, async () => undefined)
-}
+import { GRAPH_CORS_HEADERS, graphCors } from './ui/sdk.js'
 
 export function createEmulatorApp(world: World): Hono {
   const app = new Hono()
@@ -31,7 +19,9 @@ export function createEmulatorApp(world: World): Hono {
   app.route('/_emulator', control)
   // The dashboard's forms act through the control API in-process, so a click and a control call are the same action.
   app.route('/', createLazyUiApp(world, control))
-  app.use('*', corsAfterAnswer)
-  app.route('/', createGraphApp(world, GRAPH_ROUTES))
+  // Preflights are answered by graphCors itself. A route for OPTIONS only, not a middleware for every method: other
+  // calls then match the Graph app's handler alone, which hono runs without composing a chain (~0.3 µs a call).
+  app.options('*', graphCors)
+  app.route('/', createGraphApp(world, GRAPH_ROUTES, GRAPH_CORS_HEADERS))
   return app
 }

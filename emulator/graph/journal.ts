@@ -105,8 +105,9 @@ export class GraphCall {
   /** A monotonic start, so advancing the emulator's clock mid-call does not distort the duration. */
   private readonly started = performance.now()
   private method: string
-  private version: string | null
-  private path: string
+  /** The version prefix and the path without it, split once for the journal and the pipeline both. */
+  readonly version: string | null
+  readonly path: string
   private params: Params | undefined
   private token: string | undefined
   private error: unknown

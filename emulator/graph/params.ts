@@ -87,11 +87,24 @@ export class Params {
   }
 }
 
+/**
+ * The query of a request URL (from its `?`, without the fragment), found without parsing the whole URL with
+ * `new URL()` (~1% of a Send API call). URLSearchParams reads the same parameters from it: @hono/node-server gives
+ * either a URL it has already normalized or a raw target made only of characters URL parsing leaves alone, and what
+ * URL parsing would percent-encode, URLSearchParams decodes back to the same text anyway.
+ */
+function queryOf(url: string): string {
+  const hash = url.indexOf('#')
+  const bare = hash < 0 ? url : url.slice(0, hash)
+  const q = bare.indexOf('?')
+  return q < 0 ? '' : bare.slice(q)
+}
+
 export async function readParams(c: Context): Promise<Params> {
-  const url = new URL(c.req.url)
   // No prototype: a body key such as `__proto__` is then just an unknown parameter, never the object's prototype.
   const values: Record<string, ParamValue> = Object.create(null) as Record<string, ParamValue>
-  for (const [k, v] of url.searchParams) values[k] = v
+  const query = queryOf(c.req.url)
+  if (query.length > 1) for (const [k, v] of new URLSearchParams(query)) values[k] = v
   const files: Record<string, File> = {}
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return new Params(values, files)
 

@@ -85,8 +85,7 @@ function safeDecode(segment: string): string {
   }
 }
 
-function matchEdge(pattern: string, segments: string[]): Record<string, string> | undefined {
-  const parts = pattern === '' ? [] : pattern.split('/')
+function matchEdge(parts: string[], segments: string[]): Record<string, string> | undefined {
   if (parts.length !== segments.length) return undefined
   const out: Record<string, string> = {}
   for (let i = 0; i < parts.length; i++) {
@@ -99,7 +98,16 @@ function matchEdge(pattern: string, segments: string[]): Record<string, string> 
 }
 
 export class GraphRouter {
-  constructor(readonly routes: GraphRoute[]) {}
+  /**
+   * Node routes in declared order, each with its edge split into segments once: splitting every edge pattern on
+   * every call was ~0.7% of a Send API call in a profile.
+   */
+  private readonly edges: { route: NodeRoute; parts: string[] }[]
+
+  constructor(readonly routes: GraphRoute[]) {
+    this.edges = routes.filter((r): r is NodeRoute => r.node !== 'root')
+      .map((route) => ({ route, parts: route.edge === '' ? [] : route.edge.split('/') }))
+  }
 
   findRoot(path: string, method: GraphMethod): RootRoute | undefined {
     const p = path.replace(/^\/+|\/+$/g, '')
@@ -115,9 +123,9 @@ export class GraphRouter {
   findNodeRoute(node: GraphNode, segments: string[], method: GraphMethod, nodeSegment: string):
     { route: NodeRoute; pathParams: Record<string, string> } {
     let edgeKnown = false
-    for (const r of this.routes) {
+    for (const { route: r, parts } of this.edges) {
       if (r.node !== node.kind) continue
-      const pathParams = matchEdge(r.edge, segments)
+      const pathParams = matchEdge(parts, segments)
       if (!pathParams) continue
       edgeKnown = true
       if (r.method === method) return { route: r, pathParams }

@@ -32,7 +32,7 @@ export const sendRoutes: GraphRoute[] = [
         persona_id: params.string('persona_id'),
       })
       return sendAsPage(req.world, {
-        appId: req.access.app.id, pageId: req.node.id, request, origin: new URL(req.c.req.url).origin,
+        appId: req.access.app.id, pageId: req.node.id, request, origin: () => new URL(req.c.req.url).origin,
       })
     },
   }),

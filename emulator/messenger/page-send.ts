@@ -21,8 +21,8 @@ export interface PageSendInput {
   appId: string
   pageId: string
   request: SendRequest
-  /** The emulator's base URL, for the URLs of uploaded media. */
-  origin: string
+  /** The emulator's base URL, for the URLs of uploaded media; worked out only for a send with media. */
+  origin: () => string
 }
 
 /** The Send API's answer (docs §3.3). */
@@ -36,7 +36,7 @@ export function sendAsPage(world: World, input: PageSendInput): Promise<SendResp
     // A PSID of another page is as unknown to this page as a made-up one (docs §3.9).
     if (!psid || psid.pageId !== pageId) throw graphError('noMatchingUser')
     const personId = psid.personId
-    const conversation = world.conversations.open(pageId, personId)
+    const conversation = world.conversations.openForSend(pageId, personId)
     if (conversation.blocked) throw graphError('personUnavailable').because(`person ${personId} blocked page ${pageId}`)
     checkSendFaults(world, { appId, pageId, personId })
     const restricted = conversationIsEeaRestricted(world, pageId, personId)
@@ -55,7 +55,7 @@ export function sendAsPage(world: World, input: PageSendInput): Promise<SendResp
     let message: OutgoingMessage = request.message
     let savedId: string | undefined
     if (message.attachment) {
-      const resolved = resolveAttachment(world, pageId, appId, input.origin, message.attachment)
+      const resolved = resolveAttachment(world, pageId, appId, input.origin(), message.attachment)
       message = { ...message, attachment: resolved.attachment }
       savedId = resolved.savedId
     }

@@ -211,5 +211,7 @@ export function parseSendRequest(values: Record<string, unknown>): SendRequest {
 }
 
 function pick(values: Record<string, unknown>, keys: string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.filter((k) => values[k] !== undefined).map((k) => [k, values[k]]))
+  const out: Record<string, unknown> = {}
+  for (const k of keys) if (values[k] !== undefined) out[k] = values[k]
+  return out
 }

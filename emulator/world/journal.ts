@@ -48,14 +48,32 @@ const toEntry = (r: JournalDbRow): JournalEntry => ({
 })
 
 export class Journal {
+  /** Entries recorded since the last group commit, written by one deferred write of the next. */
+  private pending: NewJournalEntry[] = []
+
   constructor(private readonly store: Store) {}
 
   /**
    * Joins the next group commit without holding up the answer it describes: the journal is a diagnostic, and a commit
    * of its own per Graph call cost a tenth of the Send API's time. `list()` commits what is queued before reading.
+   * The entries of one batch are one deferred write, not one each: each costs a SAVEPOINT of the group commit, ~1.5 µs
+   * of a Send API call's ~120 (measured on SQLite alone).
    */
   record(e: NewJournalEntry): void {
-    this.store.commits.defer(() => this.insert(e))
+    if (this.pending.push(e) === 1) this.store.commits.defer(() => this.insertPending())
+  }
+
+  /** A failed INSERT undoes only itself (SQLite statements are atomic), so one bad entry loses no other. */
+  private insertPending(): void {
+    const entries = this.pending
+    this.pending = []
+    for (const e of entries) {
+      try {
+        this.insert(e)
+      } catch (err) {
+        console.error('[world] could not write a request journal entry', err)
+      }
+    }
   }
 
   private insert(e: NewJournalEntry): void {
