@@ -14,6 +14,13 @@ import type { FaultScope, FaultSwitches, FaultSwitchInfo, FaultsView, RequestFil
 
 const FAULT_PATHS: Record<FaultScope, string> = { app: 'apps', page: 'pages', person: 'people' }
 
+/** `?k=v&…` of a filter's given values, or nothing. */
+function queryOf(filter: object): string {
+  const query = new URLSearchParams(
+    Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString()
+  return query ? `?${query}` : ''
+}
+
 export class ControlApiError extends Error {
   constructor(readonly status: number, message: string, readonly instructions?: string) {
     super(instructions ? `${message} (${instructions})` : message)
@@ -103,17 +110,14 @@ export class ControlClient {
 
   /** The Graph calls the emulator answered, newest first, each with what it answered and why. */
   requests(filter: RequestFilter = {}): Promise<{ data: RequestView[] }> {
-    const query = new URLSearchParams(
-      Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString()
-    return this.call('GET', `/requests${query ? `?${query}` : ''}`)
+    return this.call('GET', `/requests${queryOf(filter)}`)
   }
 
   // ── Webhooks ────────────────────────────────────────────────────────────────────────────────────────────────────
 
   /** The webhook delivery log, oldest first, each delivery with its attempts, headers and body. */
   deliveries(filter: DeliveryFilter = {}): Promise<{ data: DeliveryView[] }> {
-    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined)).toString()
-    return this.call('GET', `/deliveries${query ? `?${query}` : ''}`)
+    return this.call('GET', `/deliveries${queryOf(filter)}`)
   }
 
   /** Delivers every due webhook now and answers once the receivers have answered. */

@@ -57,7 +57,13 @@ export interface DeliveryView {
   headers: Record<string, string>
   body: PageWebhookBody
 }
-export interface DeliveryFilter { appId?: string; pageId?: string; status?: DeliveryStatus }
+export interface DeliveryFilter {
+  appId?: string
+  pageId?: string
+  status?: DeliveryStatus
+  /** Only the newest `limit` deliveries (still oldest first): what a log view needs after a load of thousands. */
+  limit?: number
+}
 /** What the app dashboard's Messenger › Webhooks section shows. */
 export interface AppWebhookView {
   appId: string

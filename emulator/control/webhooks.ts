@@ -55,6 +55,15 @@ function statusFilter(value: string | undefined): DeliveryStatus | undefined {
   throw new ControlError(400, `Unknown delivery status ${value}`, `Use one of: ${DELIVERY_STATUSES.join(', ')}.`)
 }
 
+/** The most deliveries listed without a `limit`. */
+const UNLIMITED_MAX = 10_000
+
+function limitFilter(value: string): number {
+  const limit = Number(value)
+  if (Number.isInteger(limit) && limit >= 1) return limit
+  throw new ControlError(400, `Invalid limit ${value}`, 'Use a whole number of deliveries, 1 or more (the newest ones).')
+}
+
 /** The app must exist and have a webhook (made with POST /{app-id}/subscriptions) for the dashboard to edit it. */
 function requireWebhook(world: World, appId: string) {
   if (!world.apps.get(appId)) throw notFound('app', appId)
@@ -71,10 +80,16 @@ export function createWebhookControlApp(world: World): Hono {
   app.onError(controlErrorResponse)
 
   app.get('/deliveries', (c) => {
-    const { appId, pageId, status } = c.req.query()
+    const { appId, pageId, status, limit } = c.req.query()
     const list = world.outbox.list({
       ...(appId ? { appId } : {}), ...(pageId ? { pageId } : {}), ...(status ? { status: statusFilter(status)! } : {}),
+      ...(limit !== undefined ? { limit: limitFilter(limit) } : {}),
     })
+    if (limit === undefined && list.length > UNLIMITED_MAX) {
+      // Each carries its attempts' batch bodies: after a load test the whole log is too big for one JSON answer.
+      throw new ControlError(400, `${list.length} deliveries match, too many to list at once`,
+        `List the newest with ?limit=N (up to ${UNLIMITED_MAX} is fine), or narrow with ?status= and ?appId=.`)
+    }
     return c.json({ data: list.map((d) => deliveryView(world, d)) })
   })
 

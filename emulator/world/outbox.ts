@@ -80,11 +80,13 @@ export class Outbox {
     return r && toDelivery(r)
   }
 
-  list(filter: { appId?: string; pageId?: string; status?: DeliveryStatus } = {}): Delivery[] {
-    return (this.store.stmt(`SELECT * FROM webhook_deliveries WHERE (@appId IS NULL OR app_id = @appId)
-      AND (@pageId IS NULL OR page_id = @pageId) AND (@status IS NULL OR status = @status) ORDER BY id`)
-      .all({ appId: filter.appId ?? null, pageId: filter.pageId ?? null, status: filter.status ?? null }) as
-      DeliveryDbRow[]).map(toDelivery)
+  /** Oldest first; with `limit`, the newest `limit` rows matching (still oldest first). */
+  list(filter: { appId?: string; pageId?: string; status?: DeliveryStatus; limit?: number } = {}): Delivery[] {
+    return (this.store.stmt(`SELECT * FROM (SELECT * FROM webhook_deliveries WHERE (@appId IS NULL OR app_id = @appId)
+      AND (@pageId IS NULL OR page_id = @pageId) AND (@status IS NULL OR status = @status) ORDER BY id DESC
+      LIMIT @limit) ORDER BY id`)
+      .all({ appId: filter.appId ?? null, pageId: filter.pageId ?? null, status: filter.status ?? null,
+        limit: filter.limit ?? -1 }) as DeliveryDbRow[]).map(toDelivery)
   }
 
   attempts(id: number): DeliveryAttempt[] {

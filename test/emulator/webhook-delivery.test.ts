@@ -271,6 +271,28 @@ describe('the delivery log', () => {
     })
   })
 
+  test('limit keeps the newest deliveries, still oldest first; a limit that is not a whole number is a 400', async ({ emulator, receiver, h }) => {
+    for (const text of ['one', 'two', 'three']) enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, text))
+    await expect.poll(() => receiver.acknowledged().length).toBeGreaterThan(0)
+    const newest = (await emulator.client.deliveries({ limit: 2 })).data
+    expect(newest.map((d) => texts(d.body))).toEqual([['two'], ['three']])
+    expect((await emulator.client.deliveries({ limit: 2, appId: '999' })).data).toEqual([])
+    for (const limit of [0, 1.5, Number.NaN]) {
+      await expect(emulator.client.deliveries({ limit })).rejects.toMatchObject({ status: 400 })
+    }
+  })
+
+  test('past 10,000 deliveries the whole log is refused with what to ask instead, and a limit still lists', async ({ emulator, h }) => {
+    await emulator.client.setFaults('app', h.appId, { webhookOutage: true })
+    emulator.world.tx(() => {
+      for (let i = 0; i <= 10_000; i++) enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, `m${i}`))
+    })
+    await expect(emulator.client.deliveries()).rejects.toMatchObject({
+      status: 400, message: expect.stringContaining('10001 deliveries match'), instructions: expect.stringContaining('?limit=N'),
+    })
+    expect((await emulator.client.deliveries({ limit: 1 })).data.map((d) => texts(d.body))).toEqual([['m10000']])
+  })
+
   test('redeliver sends a delivered event again and keeps its earlier attempts', async ({ emulator, receiver, h }) => {
     enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'again'))
     await expect.poll(async () => (await deliveries(emulator))[0]?.status).toBe('delivered')

@@ -1,7 +1,8 @@
 /**
  * The webhook log: every delivery the emulator owes an app (the outbox, DESIGN principle 5), newest first, with its
  * attempts, status, the exact headers and body sent, and a button to deliver it again
- * (`POST /_emulator/deliveries/{id}/redeliver`). Filterable by status and app, like `GET /_emulator/deliveries`.
+ * (`POST /_emulator/deliveries/{id}/redeliver`). Filterable by status and app, like `GET /_emulator/deliveries`; the
+ * newest 200 are shown.
  */
 import { Hono } from 'hono'
 import type { FC } from 'hono/jsx'
@@ -12,6 +13,8 @@ import { Layout, PostButton, flashOf, render } from './layout.js'
 
 const PATH = '/dashboard/webhooks'
 const STATUSES: DeliveryStatus[] = ['pending', 'delivered', 'failed']
+/** The newest deliveries shown: after a load test the log holds hundreds of thousands, each with its batch's body. */
+const SHOWN = 200
 const BADGE: Record<DeliveryStatus, string> = { pending: 'badge warn', delivered: 'badge ok', failed: 'badge bad' }
 
 const Delivery: FC<{ d: DeliveryView; back: string }> = ({ d, back }) => (
@@ -51,7 +54,7 @@ export function webhooksRoutes(client: ControlClient): Hono {
   app.get(PATH, async (c) => {
     const status = STATUSES.find((s) => s === c.req.query('status'))
     const appId = c.req.query('appId') || undefined
-    const filter: DeliveryFilter = { ...(status ? { status } : {}), ...(appId ? { appId } : {}) }
+    const filter: DeliveryFilter = { ...(status ? { status } : {}), ...(appId ? { appId } : {}), limit: SHOWN }
     const [world, log] = await Promise.all([client.exportWorld(), client.deliveries(filter)])
     const back = `${PATH}${new URL(c.req.url).search}`
     return render(c, (
@@ -72,6 +75,10 @@ export function webhooksRoutes(client: ControlClient): Hono {
         </form>
         <div id="deliveries" data-live>
           {log.data.length === 0 && <p class="card muted" id="no-deliveries">No deliveries yet.</p>}
+          {log.data.length === SHOWN && (
+            <p class="muted" id="deliveries-truncated">The newest {SHOWN} deliveries; <code>GET /_emulator/deliveries</code>
+              {' '}lists them all.</p>
+          )}
           {[...log.data].reverse().map((d) => <Delivery d={d} back={back} />)}
         </div>
       </Layout>
