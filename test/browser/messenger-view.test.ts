@@ -93,7 +93,8 @@ describe('the Messenger view', () => {
     await open(ids.sam, 'android')
     const carousel = page.locator('.carousel')
     expect(await carousel.locator('.tcard').count()).toBe(3)
-    expect(await carousel.evaluate((el) => getComputedStyle(el).overflowX)).toBe('auto')
+    // Polled: a live update may replace the thread's nodes between finding the carousel and reading its style.
+    await expect.poll(() => carousel.evaluate((el) => getComputedStyle(el).overflowX)).toBe('auto')
     expect(await carousel.locator('a:has-text("Details")').first().getAttribute('href')).toBe('https://shop.example/shoe/1')
     await screenshot(page, 'messenger-carousel')
 
