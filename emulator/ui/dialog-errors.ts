@@ -35,7 +35,8 @@ export const DIALOG_ERRORS = {
     status: 400, title: 'URL Blocked',
     message: "This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth Settings. " +
       'Make sure Client and Web OAuth Login are on and add all your app domains as Valid OAuth Redirect URIs.',
-    hint: (uri: string) => `The emulator accepts any absolute http:// or https:// redirect_uri; "${uri}" is not one.`,
+    hint: (uri: string) => `An app without Valid OAuth Redirect URIs accepts any absolute http:// or https:// ` +
+      `redirect_uri; "${uri}" is not one.`,
     source: MANUAL_FLOW,
   },
   invalidScopes: {

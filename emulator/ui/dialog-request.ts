@@ -7,6 +7,7 @@ import type { World } from '../world/world.js'
 import type { App } from '../world/apps.js'
 import { unknownScopes } from '../graph/permissions.js'
 import { dialogProblem, type DialogProblem } from './dialog-errors.js'
+import { SDK_CALLBACK_PATH } from './paths.js'
 
 /** The dialog's parameters, forwarded unchanged from step to step. */
 export const DIALOG_PARAMS = ['client_id', 'redirect_uri', 'state', 'response_type', 'scope', 'auth_type'] as const
@@ -58,10 +59,23 @@ function readResponseTypes(value: string | undefined): ResponseTypes | undefined
 }
 
 /**
+ * Whether the app lets the dialog send people back to `uri`: any http(s) URL when it lists no Valid OAuth Redirect
+ * URIs, else one of them exactly (Strict Mode, Facebook's default: scheme, host, path and query all count). The JS
+ * SDK's own popup callback is always allowed, as Facebook allows "redirects that use the Facebook SDK".
+ */
+function redirectAllowed(app: App, uri: string, emulatorOrigin: string): boolean {
+  if (app.oauthRedirectUris.length === 0 || app.oauthRedirectUris.includes(uri)) return true
+  const url = new URL(uri)
+  return url.origin === emulatorOrigin && url.pathname === SDK_CALLBACK_PATH
+}
+
+/**
  * Validates the dialog parameters in the order Facebook reports problems: the app, then where to send the person
  * back, then what is asked. None of these problems redirects: a bad redirect_uri must never receive anything.
+ * `emulatorOrigin` is where this dialog is served, for the JS SDK's callback.
  */
-export function readDialogRequest(world: World, get: (name: string) => string | undefined): DialogRequestResult {
+export function readDialogRequest(world: World, get: (name: string) => string | undefined, emulatorOrigin: string):
+  DialogRequestResult {
   const query: DialogQuery = {}
   for (const name of DIALOG_PARAMS) {
     const v = get(name)
@@ -72,6 +86,11 @@ export function readDialogRequest(world: World, get: (name: string) => string | 
   if (!app) return { ok: false, problem: dialogProblem('invalidAppId', clientId) }
   const redirectUri = query.redirect_uri ?? ''
   if (!isWebUrl(redirectUri)) return { ok: false, problem: dialogProblem('urlBlocked', redirectUri) }
+  if (!redirectAllowed(app, redirectUri, emulatorOrigin)) {
+    return { ok: false, problem: dialogProblem('urlBlocked', redirectUri, `"${redirectUri}" is not one of the app's ` +
+      `Valid OAuth Redirect URIs (${app.oauthRedirectUris.join(', ')}). Use one of them, or add it to the app's ` +
+      'oauthRedirectUris in the world document.') }
+  }
   const scopes = splitList(query.scope)
   const unknown = unknownScopes(scopes)
   if (unknown.length > 0) return { ok: false, problem: dialogProblem('invalidScopes', unknown.join(', ')) }

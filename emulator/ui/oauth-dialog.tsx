@@ -54,6 +54,9 @@ export function createOAuthDialogApp(world: World): Hono {
     return version ? `/${version}/dialog/oauth` : '/dialog/oauth'
   }
 
+  const readRequest = (c: Context, get: (name: string) => string | undefined) =>
+    readDialogRequest(world, get, new URL(c.req.url).origin)
+
   const plan = (req: DialogRequest, session: LoginSession): DialogPlan => planDialog({
     requested: req.scopes,
     consent: world.consents.get(req.app.id, session.account.id),
@@ -65,7 +68,7 @@ export function createOAuthDialogApp(world: World): Hono {
     Object.fromEntries(world.pages.ofAccount(session.account.id).map((p) => [p.id, p.name]))
 
   app.get('/', async (c) => {
-    const read = readDialogRequest(world, (n) => c.req.query(n))
+    const read = readRequest(c, (n) => c.req.query(n))
     if (!read.ok) return showProblem(c, read.problem)
     const req = read.request
     const session = sessions.read(c)
@@ -81,7 +84,7 @@ export function createOAuthDialogApp(world: World): Hono {
 
   app.post('/login', async (c) => {
     const form: Form = await c.req.parseBody({ all: true })
-    const read = readDialogRequest(world, (n) => one(form, n))
+    const read = readRequest(c, (n) => one(form, n))
     if (!read.ok) return showProblem(c, read.problem)
     const account = world.accounts.get(one(form, 'account_id') ?? '')
     if (!account) return showProblem(c, dialogProblem('unknownAccount'))
@@ -92,7 +95,7 @@ export function createOAuthDialogApp(world: World): Hono {
   })
 
   app.get('/choose', async (c) => {
-    const read = readDialogRequest(world, (n) => c.req.query(n))
+    const read = readRequest(c, (n) => c.req.query(n))
     if (!read.ok) return showProblem(c, read.problem)
     const req = read.request
     const session = sessions.read(c)
@@ -104,7 +107,7 @@ export function createOAuthDialogApp(world: World): Hono {
 
   app.post('/confirm', async (c) => {
     const form: Form = await c.req.parseBody({ all: true })
-    const read = readDialogRequest(world, (n) => one(form, n))
+    const read = readRequest(c, (n) => one(form, n))
     if (!read.ok) return showProblem(c, read.problem)
     const req = read.request
     const session = sessions.read(c)

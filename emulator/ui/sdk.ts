@@ -14,9 +14,8 @@
 import { Hono } from 'hono'
 import { html, raw } from 'hono/html'
 import { cors } from 'hono/cors'
+import { SDK_CALLBACK_PATH } from './paths.js'
 
-/** The popup's redirect_uri, relative to the emulator; `?origin=` names the page that gets the answer. */
-export const SDK_CALLBACK_PATH = '/dialog/oauth/sdk-callback'
 /** The postMessage type both halves agree on. */
 const MESSAGE_TYPE = 'messenger-emulator:auth'
 

@@ -1,4 +1,7 @@
-/** Facebook apps: id, secret, name, the "Require App Secret" setting and the app's fault switches. */
+/**
+ * Facebook apps: id, secret, name, the "Require App Secret" setting, the Valid OAuth Redirect URIs and the app's fault
+ * switches.
+ */
 import { ids } from './ids.js'
 import { json, type Store } from './store.js'
 
@@ -7,13 +10,18 @@ export interface App {
   secret: string
   name: string
   requireProof: boolean
+  /** Facebook Login › Settings › Valid OAuth Redirect URIs; empty: the dialog accepts any http(s) redirect_uri. */
+  oauthRedirectUris: string[]
   faults: Record<string, unknown>
 }
 
-interface AppDbRow { id: string; secret: string; name: string; require_proof: number; faults: string }
+interface AppDbRow {
+  id: string; secret: string; name: string; require_proof: number; oauth_redirect_uris: string; faults: string
+}
 
 const toApp = (r: AppDbRow): App => ({
-  id: r.id, secret: r.secret, name: r.name, requireProof: r.require_proof === 1, faults: json.parse(r.faults, {}),
+  id: r.id, secret: r.secret, name: r.name, requireProof: r.require_proof === 1,
+  oauthRedirectUris: json.parse(r.oauth_redirect_uris, []), faults: json.parse(r.faults, {}),
 })
 
 export class Apps {
@@ -22,10 +30,12 @@ export class Apps {
   create(input: Partial<App> & { name: string }): App {
     const app: App = {
       id: input.id ?? ids.app(), secret: input.secret ?? ids.appSecret(), name: input.name,
-      requireProof: input.requireProof ?? false, faults: input.faults ?? {},
+      requireProof: input.requireProof ?? false, oauthRedirectUris: input.oauthRedirectUris ?? [],
+      faults: input.faults ?? {},
     }
-    this.store.stmt(`INSERT INTO apps (id, secret, name, require_proof, faults, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
-      .run(app.id, app.secret, app.name, app.requireProof ? 1 : 0, json.stringify(app.faults), this.now())
+    this.store.stmt(`INSERT INTO apps (id, secret, name, require_proof, oauth_redirect_uris, faults, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`).run(app.id, app.secret, app.name, app.requireProof ? 1 : 0,
+      json.stringify(app.oauthRedirectUris), json.stringify(app.faults), this.now())
     return app
   }
 

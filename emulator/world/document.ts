@@ -8,6 +8,7 @@
  */
 import * as z from 'zod'
 import type { World } from './world.js'
+import type { App } from './apps.js'
 import { faultsDoc, faultSwitchesSchema, importFaults } from '../messenger/faults.js'
 import {
   importSubscribedApps, importWebhook, subscribedAppsDoc, SubscribedAppDocSchema, webhookDoc, WebhookDocSchema,
@@ -20,6 +21,8 @@ export const AppDocSchema = z.object({
   secret: z.string().regex(/^[0-9a-f]{32}$/, 'app secrets are 32 hexadecimal characters').optional(),
   name: z.string().min(1).max(200),
   requireAppSecretProof: z.boolean().optional(),
+  /** Facebook Login › Settings › Valid OAuth Redirect URIs (docs §1.1); none: any http(s) redirect_uri is accepted. */
+  oauthRedirectUris: z.array(z.url({ protocol: /^https?$/ })).max(100).optional(),
   webhook: WebhookDocSchema.optional(),
   faults: faultSwitchesSchema('app').optional(),
 }).strict()
@@ -106,10 +109,11 @@ export function importWorld(world: World, input: WorldDocument): CompleteWorldDo
       claim('App', a.id)
       const app = world.apps.create({
         ...(a.id ? { id: a.id } : {}), ...(a.secret ? { secret: a.secret } : {}), name: a.name,
-        requireProof: a.requireAppSecretProof ?? false,
+        requireProof: a.requireAppSecretProof ?? false, oauthRedirectUris: a.oauthRedirectUris ?? [],
       })
       return {
         id: app.id, secret: app.secret, name: app.name, requireAppSecretProof: app.requireProof,
+        ...redirectUrisDoc(app),
         ...importFaults(world, 'app', app.id, a.faults),
         ...importWebhook(world, app.id, a.webhook),
       }
@@ -167,11 +171,14 @@ function toPersonDoc(world: World, id: string) {
   }
 }
 
+/** Only an app that has Valid OAuth Redirect URIs names them. */
+const redirectUrisDoc = (app: App) => (app.oauthRedirectUris.length ? { oauthRedirectUris: app.oauthRedirectUris } : {})
+
 export function exportWorld(world: World): CompleteWorldDocument {
   return {
     apps: world.apps.list().map((a) => ({
-      id: a.id, secret: a.secret, name: a.name, requireAppSecretProof: a.requireProof, ...webhookDoc(world, a.id),
-      ...faultsDoc(world, 'app', a.id),
+      id: a.id, secret: a.secret, name: a.name, requireAppSecretProof: a.requireProof, ...redirectUrisDoc(a),
+      ...webhookDoc(world, a.id), ...faultsDoc(world, 'app', a.id),
     })),
     accounts: world.accounts.list().map((a) => ({ id: a.id, name: a.name, eea: a.eea })),
     pages: world.pages.list().map((p) => ({

@@ -329,6 +329,55 @@ describe('requests the dialog refuses with an error page, never a redirect', () 
   })
 })
 
+describe("an app's Valid OAuth Redirect URIs (Facebook Login › Settings)", () => {
+  const LISTED = 'https://shop.example/auth/facebook'
+  let strict: { id: string; secret: string }
+
+  beforeAll(async () => {
+    const doc = await emu.client.addWorld({ apps: [{ name: 'Strict Shop', oauthRedirectUris: [LISTED, REDIRECT] }] })
+    strict = { id: doc.apps[0]!.id!, secret: doc.apps[0]!.secret! }
+  })
+
+  const strictDialog = (redirectUri: string) => dialogPath({ client_id: strict.id, redirect_uri: redirectUri,
+    scope: SCOPE })
+
+  it('sends people back to a listed URI, matched exactly', async () => {
+    const owner = await newOwner('Xia Listed')
+    const browser = new Browser()
+    let page = await browser.get(strictDialog(LISTED))
+    page = await browser.follow(await browser.submit(page.loginForm(owner.id)))
+    expect(page.html).toContain('id="consent-title"')
+    expect((await continueAll(browser, page)).location).toMatch(new RegExp(`^${LISTED}\\?code=`))
+  })
+
+  it.each([
+    ['another host', 'https://evil.example/auth/facebook'],
+    ['another path', `${LISTED}/extra`],
+    ['an added query', `${LISTED}?next=/admin`],
+    ['http instead of https', LISTED.replace('https:', 'http:')],
+  ])('refuses %s with URL Blocked, naming the listed URIs, and redirects nowhere', async (_, uri) => {
+    const page = await new Browser().get(strictDialog(uri))
+    expect(page.status).toBe(400)
+    expect(page.location).toBeNull()
+    expect(page.html).toContain('<h1 id="error-title">URL Blocked</h1>')
+    expect(decode(page.html)).toContain(`not one of the app's Valid OAuth Redirect URIs (${LISTED}, ${REDIRECT})`)
+  })
+
+  it("always allows the JS SDK's own popup callback, as Facebook allows the SDK's redirects", async () => {
+    const page = await new Browser().get(strictDialog(`${emu.url}/dialog/oauth/sdk-callback?origin=https%3A%2F%2Fshop.example`))
+    expect(page.status).toBe(200)
+    expect(page.html).toContain('id="login-title"')
+  })
+
+  it('round-trips through the world document; a URI that is not http(s) is refused', async () => {
+    const exported = (await emu.client.exportWorld()).apps.find((a) => a.id === strict.id)
+    expect(exported?.oauthRedirectUris).toEqual([LISTED, REDIRECT])
+    expect((await emu.client.exportWorld()).apps.find((a) => a.id === app.id)).not.toHaveProperty('oauthRedirectUris')
+    await expect(emu.client.addWorld({ apps: [{ name: 'Bad', oauthRedirectUris: ['ftp://files.example/cb'] }] }))
+      .rejects.toMatchObject({ status: 400 })
+  })
+})
+
 describe('forms', () => {
   it('refuses a consent answer without the session\'s CSRF token or session, and changes nothing', async () => {
     const owner = await newOwner('Fay Forged')

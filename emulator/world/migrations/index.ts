@@ -8,6 +8,7 @@ import webhooks from './003-webhooks.js'
 import profileJournal from './004-profile-journal.js'
 import webhookBatches from './005-webhook-batches.js'
 import pendingQueueIndex from './006-pending-queue-index.js'
+import oauthRedirectUris from './007-oauth-redirect-uris.js'
 
 import type { Migration } from '../../../lib/sqlite.js'
 
@@ -20,4 +21,5 @@ export const MIGRATIONS: Migration[] = [
   { id: 4, name: 'profile-journal', sql: profileJournal },
   { id: 5, name: 'webhook-batches', sql: webhookBatches },
   { id: 6, name: 'pending-queue-index', sql: pendingQueueIndex },
+  { id: 7, name: 'oauth-redirect-uris', sql: oauthRedirectUris },
 ]
