@@ -35,7 +35,7 @@ function jsonAnswer(body: object, status: number, headers: Record<string, string
 function errorResponse(err: unknown, fbtraceId: string, jsonHeaders: Record<string, string>): Response {
   const graphErr = err instanceof GraphError ? err : graphError('unexpected')
   if (!(err instanceof GraphError)) console.error('[graph] unexpected error', err)
-  const headers: Record<string, string> = { ...jsonHeaders, 'x-fb-trace-id': fbtraceId }
+  const headers: Record<string, string> = { ...jsonHeaders, ...graphErr.headers, 'x-fb-trace-id': fbtraceId }
   const www = graphErr.wwwAuthenticate()
   if (www) headers['www-authenticate'] = www
   return jsonAnswer(graphErr.body(fbtraceId), graphErr.status, headers)

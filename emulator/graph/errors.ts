@@ -366,9 +366,17 @@ export class GraphError extends Error {
     super(message)
   }
 
+  /** Headers the answer carries besides its own (the usage headers of a throttled call). */
+  headers: Record<string, string> = {}
+
   /** Replaces the catalogue name with the specific cause (`fault switch rateLimit on app 123`), for the journal. */
   because(reason: string): this {
     this.reason = reason
+    return this
+  }
+
+  withHeaders(headers: Record<string, string>): this {
+    this.headers = { ...this.headers, ...headers }
     return this
   }
 

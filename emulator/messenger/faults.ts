@@ -12,6 +12,7 @@ import * as z from 'zod'
 import type { World } from '../world/world.js'
 import type { FaultScope } from '../world/fault-switches.js'
 import { graphError } from '../graph/errors.js'
+import { throttledUsageHeaders } from '../graph/usage-headers.js'
 
 export type { FaultScope }
 
@@ -28,7 +29,8 @@ export const FAULT_SWITCHES = {
   rateLimit: spec({
     schema: z.boolean(), scopes: ['app', 'page', 'person'],
     description: 'Graph calls of the app, or for the page, answer (#613) Calls to this api have exceeded the rate ' +
-      'limit. (HTTP 400, docs §2.3, §3.9); on a person, sends to that person do.',
+      'limit. (HTTP 400, docs §2.3, §3.9), with the usage header of the token\'s limit at 100%; on a person, sends ' +
+      'to that person do.',
   }),
   temporarySendFailure: spec({
     schema: z.boolean(), scopes: ['app', 'page', 'person'],
@@ -103,16 +105,22 @@ export function writeFaults(world: World, scope: FaultScope, id: string, switche
   return world.faultSwitches.set(scope, id, switches)
 }
 
+/** 613 with the usage headers of the token's limit (graph/usage-headers.ts); `pageId` is a page token's page. */
+function rateLimited(pageId: string | undefined, reason: string) {
+  return graphError('rateLimited').because(reason).withHeaders(throttledUsageHeaders(pageId))
+}
+
 /**
  * What the Graph pipeline applies to every authenticated call, at one spot (emulator/graph/app.ts): the token's app
  * or page rate limited → 613; otherwise the larger of their `latencyMs` passes before the call is handled.
+ * `pageId` is the page of a page token.
  */
 export async function applyCallFaults(world: World, who: { appId: string; pageId?: string | undefined }):
   Promise<void> {
   const app = readFaults(world, 'app', who.appId)
   const page = readFaults(world, 'page', who.pageId)
-  if (app.rateLimit) throw graphError('rateLimited').because(`fault switch rateLimit on app ${who.appId}`)
-  if (page.rateLimit) throw graphError('rateLimited').because(`fault switch rateLimit on page ${who.pageId}`)
+  if (app.rateLimit) throw rateLimited(who.pageId, `fault switch rateLimit on app ${who.appId}`)
+  if (page.rateLimit) throw rateLimited(who.pageId, `fault switch rateLimit on page ${who.pageId}`)
   const latencyMs = Math.max(app.latencyMs ?? 0, page.latencyMs ?? 0)
   if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs))
 }
@@ -125,7 +133,7 @@ export function checkSendFaults(world: World, who: { appId: string; pageId: stri
     ['person', who.personId, readFaults(world, 'person', who.personId)],
   ] as const
   const person = scoped[2][2]
-  if (person.rateLimit) throw graphError('rateLimited').because(`fault switch rateLimit on person ${who.personId}`)
+  if (person.rateLimit) throw rateLimited(who.pageId, `fault switch rateLimit on person ${who.personId}`)
   if (person.personUnavailable) {
     throw graphError('personUnavailable').because(`fault switch personUnavailable on person ${who.personId}`)
   }

@@ -4,10 +4,13 @@
  * latency. Unknown switches are refused with the list of known ones; the world export round-trips them.
  */
 import { describe, expect } from 'vitest'
-import { expectGraphError, get, graph, test, type BaseWorld } from './fixtures.js'
+import { expectGraphError, get, graph, test, type BaseWorld, type GraphResponse } from './fixtures.js'
 import type { RunningEmulator } from '../../emulator/index.js'
 
 const RATE_LIMIT = { code: 613, type: 'OAuthException', message: '(#613) Calls to this api have exceeded the rate limit.' }
+const THROTTLED = { call_count: 100, total_cputime: 0, total_time: 0 }
+/** The Business Use Case usage a page token's throttled call reports (docs §2.3). */
+const pageUsage = (res: GraphResponse) => JSON.parse(res.headers.get('x-business-use-case-usage') ?? 'null')
 
 async function setup(emulator: RunningEmulator, w: BaseWorld) {
   const token = (await emulator.client.pageToken(w.appId, w.pageId)).access_token
@@ -86,11 +89,18 @@ describe('the world document', () => {
 })
 
 describe('what Graph answers', () => {
-  test('rateLimit on an app: every call of its tokens is 613 (HTTP 400), journaled with the switch', async ({ emulator, w }) => {
+  test('rateLimit on an app: every call of its tokens is 613 (HTTP 400) with its usage headers, journaled with the switch', async ({ emulator, w }) => {
     const { token } = await setup(emulator, w)
     await emulator.client.setFaults('app', w.appId, { rateLimit: true })
-    expectGraphError(await get(emulator, '/v21.0/me', token), RATE_LIMIT)
-    expectGraphError(await get(emulator, `/${w.appId}`, `${w.appId}|${w.appSecret}`), RATE_LIMIT)
+    const byPageToken = await get(emulator, '/v21.0/me', token)
+    expectGraphError(byPageToken, RATE_LIMIT)
+    // A page token counts against the page's Business Use Case limit, an app or user token against the app's.
+    expect(pageUsage(byPageToken)).toEqual({ [w.pageId]: [{ type: 'pages', ...THROTTLED, estimated_time_to_regain_access: 0 }] })
+    expect(byPageToken.headers.get('x-app-usage')).toBeNull()
+    const byAppToken = await get(emulator, `/${w.appId}`, `${w.appId}|${w.appSecret}`)
+    expectGraphError(byAppToken, RATE_LIMIT)
+    expect(JSON.parse(byAppToken.headers.get('x-app-usage')!)).toEqual(THROTTLED)
+    expect(byAppToken.headers.get('x-business-use-case-usage')).toBeNull()
     const [entry] = (await emulator.client.requests({ limit: 1 })).data
     expect(entry).toMatchObject({ status: 400, reason: `fault switch rateLimit on app ${w.appId}` })
     await emulator.client.setFaults('app', w.appId, {})
@@ -102,8 +112,12 @@ describe('what Graph answers', () => {
     const other = await emulator.client.addWorld({ pages: [{ name: 'Other', admins: [w.ownerId] }] })
     const otherToken = (await emulator.client.pageToken(w.appId, other.pages[0]!.id!)).access_token
     await emulator.client.setFaults('page', w.pageId, { rateLimit: true })
-    expectGraphError(await get(emulator, '/me', token), RATE_LIMIT)
-    expect((await get(emulator, '/me', otherToken)).status).toBe(200)
+    const limited = await get(emulator, '/me', token)
+    expectGraphError(limited, RATE_LIMIT)
+    expect(Object.keys(pageUsage(limited))).toEqual([w.pageId])
+    const unlimited = await get(emulator, '/me', otherToken)
+    expect(unlimited.status).toBe(200)
+    expect(unlimited.headers.get('x-business-use-case-usage')).toBeNull()
   })
 
   test('temporarySendFailure: the Send API answers 1200 with is_transient, and nothing is sent', async ({ emulator, w }) => {
