@@ -41,6 +41,8 @@ export function checkpointInBackground(db: Db, intervalMs = 100): Checkpointer {
   // The worker loads the same driver as this module, wherever it was installed (and from the bundled CLI too).
   const driver = createRequire(import.meta.url).resolve('better-sqlite3')
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path: db.name, intervalMs } })
+  // Never the reason a process stays up: a server that is not closed keeps it up anyway, and the WAL is durable.
+  worker.unref()
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
   const checkpointOnCommit = () => {
     if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`)
