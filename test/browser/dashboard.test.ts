@@ -50,6 +50,15 @@ const notice = () => page.locator('#flash-notice').textContent()
 const error = () => page.locator('#flash-error').textContent()
 
 describe('the developer dashboard', () => {
+  it("shows each app's Valid OAuth Redirect URIs, or that it accepts any", async () => {
+    const strict = (await emulator.client.addWorld({ apps: [{ name: 'Strict Shop',
+      oauthRedirectUris: ['https://shop.example/cb', 'https://shop.example/cb2?a=<b>'] }] })).apps[0]!.id!
+    await go('/dashboard/apps')
+    expect(await page.locator(`#redirect-uris-${w.appId}`).textContent()).toBe('none: any http(s) redirect_uri')
+    expect(await page.locator(`#redirect-uris-${strict}`).textContent())
+      .toBe('https://shop.example/cb, https://shop.example/cb2?a=<b>')
+  })
+
   it("repairs the webhook as the seed guide's workaround does, then logs and redelivers the events", async () => {
     await go('/dashboard/apps')
     expect(await page.isVisible(`#no-events-${w.appId}`)).toBe(true)

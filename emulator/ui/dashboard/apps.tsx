@@ -110,6 +110,10 @@ export function appsRoutes(client: ControlClient): Hono {
               <dt>App ID</dt><dd><code>{a.id}</code></dd>
               <dt>App secret</dt><dd><Secret value={a.secret!} label="app secret" id={`show-secret-${a.id}`} /></dd>
               <dt>Require app secret</dt><dd>{a.requireAppSecretProof ? 'Yes' : 'No'}</dd>
+              <dt>Valid OAuth Redirect URIs</dt>
+              <dd id={`redirect-uris-${a.id}`}>{a.oauthRedirectUris?.length
+                ? a.oauthRedirectUris.map((uri) => <code>{uri}</code>).reduce((list, uri) => <>{list}, {uri}</>)
+                : <span class="muted">none: any http(s) redirect_uri</span>}</dd>
             </dl>
             <h3>Messenger › Settings › Webhooks</h3>
             <Webhooks app={a} hook={hooks[i]!} world={world} />
