@@ -26,14 +26,22 @@ export interface LoadOptions {
   headers?: Record<string, string>
   /** The server's process, to measure its CPU time per request. */
   server?: ChildProcess
+  /**
+   * A run of this long first, not counted: what is measured is the server's steady state, not its first seconds
+   * (code still being compiled, caches filling, lazily built modules), for every server alike.
+   */
+  warmupSeconds?: number
 }
 
 export async function load(o: LoadOptions): Promise<LoadResult> {
+  const request = {
+    url: o.url, method: 'POST' as const, body: o.body, connections: o.connections ?? 50,
+    headers: { 'content-type': 'application/json', ...o.headers },
+  }
+  if (o.warmupSeconds) await autocannon({ ...request, duration: o.warmupSeconds })
   const cpuBefore = o.server && cpuTimeMs(o.server)
   const result = await autocannon({
-    url: o.url, method: 'POST', body: o.body, connections: o.connections ?? 50,
-    ...(o.amount ? { amount: o.amount } : { duration: o.durationSeconds ?? 10 }),
-    headers: { 'content-type': 'application/json', ...o.headers },
+    ...request, ...(o.amount ? { amount: o.amount } : { duration: o.durationSeconds ?? 10 }),
   })
   const figures: LoadResult = {
     title: o.title,
