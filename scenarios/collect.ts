@@ -8,11 +8,14 @@ import { show } from './match.js'
 import type { Scene } from './scene.js'
 import type { ThreadRecord } from './timeline.js'
 
+const REPORTED = 1000
+
 export async function collect(scene: Scene): Promise<ThreadRecord[]> {
   const { recorder, stack } = scene
+  // The newest thousand of each: a report stays readable, and a long story stays under the log's listing cap.
   const [requests, deliveries] = await Promise.all([
-    stack.emulator.client.requests({ limit: 1000 }).then((r) => r.data.reverse()),
-    stack.emulator.client.deliveries().then((d) => d.data),
+    stack.emulator.client.requests({ limit: REPORTED }).then((r) => r.data.reverse()),
+    stack.emulator.client.deliveries({ limit: REPORTED }).then((d) => d.data),
   ])
   for (const r of requests) recorder.add(graphEntry(scene, r))
   for (const d of deliveries) deliveryEntries(scene, d)
