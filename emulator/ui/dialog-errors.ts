@@ -15,6 +15,17 @@ export interface DialogProblem {
   hint?: string
 }
 
+/** Facebook's page for a redirect_uri the app does not allow; two entries below differ only in their hint. */
+const URL_BLOCKED = {
+  status: 400, title: 'URL Blocked',
+  message: "This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth Settings. " +
+    'Make sure Client and Web OAuth Login are on and add all your app domains as Valid OAuth Redirect URIs.',
+  source: MANUAL_FLOW,
+} as const
+
+/** Where the emulator's own problem pages send people. */
+const START_AGAIN = () => 'Go back to the app and start the login again.'
+
 interface DialogErrorEntry {
   status: 400 | 403
   title: string | ((...args: string[]) => string)
@@ -32,12 +43,14 @@ export const DIALOG_ERRORS = {
     source: MANUAL_FLOW,
   },
   urlBlocked: {
-    status: 400, title: 'URL Blocked',
-    message: "This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth Settings. " +
-      'Make sure Client and Web OAuth Login are on and add all your app domains as Valid OAuth Redirect URIs.',
+    ...URL_BLOCKED,
     hint: (uri: string) => `An app without Valid OAuth Redirect URIs accepts any absolute http:// or https:// ` +
       `redirect_uri; "${uri}" is not one.`,
-    source: MANUAL_FLOW,
+  },
+  redirectUriNotListed: {
+    ...URL_BLOCKED,
+    hint: (uri: string, allowed: string) => `"${uri}" is not one of the app's Valid OAuth Redirect URIs ` +
+      `(${allowed}). Use one of them, or add it to the app's oauthRedirectUris in the world document.`,
   },
   invalidScopes: {
     status: 400, title: (scopes: string) => `Invalid Scopes: ${scopes}`,
@@ -53,13 +66,13 @@ export const DIALOG_ERRORS = {
   unknownAccount: {
     status: 400, title: 'Log in failed',
     message: 'The account you chose does not exist (any more).',
-    hint: () => 'Go back to the app and start the login again.',
+    hint: START_AGAIN,
     source: 'emulator',
   },
   sessionExpired: {
     status: 403, title: 'Your session has expired',
     message: 'You are no longer logged in, or your password was changed. Please log in again.',
-    hint: () => 'Go back to the app and start the login again.',
+    hint: START_AGAIN,
     source: 'emulator (a password change invalidates every session: docs §2.2 subcode 460)',
   },
   forgedForm: {
@@ -77,10 +90,12 @@ export const DIALOG_ERRORS = {
 
 export type DialogErrorName = keyof typeof DIALOG_ERRORS
 
-/** A catalogue entry made concrete: `arg` fills the title and the hint templates; `hint` replaces the entry's. */
-export function dialogProblem(name: DialogErrorName, arg = '', hint?: string): DialogProblem {
+/** A catalogue entry made concrete: `args` fill the title and the hint templates; `hint` replaces the entry's. */
+export function dialogProblem(name: DialogErrorName, args: string | readonly string[] = '', hint?: string):
+  DialogProblem {
   const e: DialogErrorEntry = DIALOG_ERRORS[name]
-  const title = typeof e.title === 'function' ? e.title(arg) : e.title
-  const h = hint ?? e.hint?.(arg)
+  const values = typeof args === 'string' ? [args] : args
+  const title = typeof e.title === 'function' ? e.title(...values) : e.title
+  const h = hint ?? e.hint?.(...values)
   return { status: e.status, title, message: e.message, ...(h ? { hint: h } : {}) }
 }

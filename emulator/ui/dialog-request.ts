@@ -87,9 +87,8 @@ export function readDialogRequest(world: World, get: (name: string) => string | 
   const redirectUri = query.redirect_uri ?? ''
   if (!isWebUrl(redirectUri)) return { ok: false, problem: dialogProblem('urlBlocked', redirectUri) }
   if (!redirectAllowed(app, redirectUri, emulatorOrigin)) {
-    return { ok: false, problem: dialogProblem('urlBlocked', redirectUri, `"${redirectUri}" is not one of the app's ` +
-      `Valid OAuth Redirect URIs (${app.oauthRedirectUris.join(', ')}). Use one of them, or add it to the app's ` +
-      'oauthRedirectUris in the world document.') }
+    const allowed = app.oauthRedirectUris.join(', ')
+    return { ok: false, problem: dialogProblem('redirectUriNotListed', [redirectUri, allowed]) }
   }
   const scopes = splitList(query.scope)
   const unknown = unknownScopes(scopes)

@@ -65,6 +65,14 @@ export interface RowOutcome {
   nextAttemptAt: number
 }
 
+export interface DeliveryListFilter { appId?: string; pageId?: string; status?: DeliveryStatus; limit?: number }
+
+/** The rows a list filter matches; a null parameter matches anything, so the statement text is fixed. */
+const MATCHING = '(@appId IS NULL OR app_id = @appId) AND (@pageId IS NULL OR page_id = @pageId) ' +
+  'AND (@status IS NULL OR status = @status)'
+const matching = (f: DeliveryListFilter) =>
+  ({ appId: f.appId ?? null, pageId: f.pageId ?? null, status: f.status ?? null })
+
 export class Outbox {
   constructor(private readonly store: Store, private readonly now: () => number) {}
 
@@ -81,12 +89,16 @@ export class Outbox {
   }
 
   /** Oldest first; with `limit`, the newest `limit` rows matching (still oldest first). */
-  list(filter: { appId?: string; pageId?: string; status?: DeliveryStatus; limit?: number } = {}): Delivery[] {
-    return (this.store.stmt(`SELECT * FROM (SELECT * FROM webhook_deliveries WHERE (@appId IS NULL OR app_id = @appId)
-      AND (@pageId IS NULL OR page_id = @pageId) AND (@status IS NULL OR status = @status) ORDER BY id DESC
-      LIMIT @limit) ORDER BY id`)
-      .all({ appId: filter.appId ?? null, pageId: filter.pageId ?? null, status: filter.status ?? null,
-        limit: filter.limit ?? -1 }) as DeliveryDbRow[]).map(toDelivery)
+  list(filter: DeliveryListFilter = {}): Delivery[] {
+    return (this.store.stmt(`SELECT * FROM (SELECT * FROM webhook_deliveries WHERE ${MATCHING} ORDER BY id DESC
+      LIMIT @limit) ORDER BY id`).all({ ...matching(filter), limit: filter.limit ?? -1 }) as DeliveryDbRow[])
+      .map(toDelivery)
+  }
+
+  /** How many rows `list(filter)` would give without a limit. */
+  count(filter: DeliveryListFilter = {}): number {
+    return (this.store.stmt(`SELECT count(*) AS n FROM webhook_deliveries WHERE ${MATCHING}`).get(matching(filter)) as
+      { n: number }).n
   }
 
   attempts(id: number): DeliveryAttempt[] {
@@ -143,7 +155,9 @@ export class Outbox {
     const byOutcome = new Map<string, RowOutcome[]>()
     for (const row of rows) {
       const key = `${row.status} ${row.nextAttemptAt}`
-      byOutcome.set(key, [...byOutcome.get(key) ?? [], row])
+      const group = byOutcome.get(key)
+      if (group) group.push(row)
+      else byOutcome.set(key, [row])
     }
     this.store.tx(() => {
       let updated = 0
