@@ -6,9 +6,9 @@
  * Env: ADAPTER_PORT, ADAPTER_DB, ADAPTER_GRAPH_URL, ADAPTER_PUBLIC_URL, ADAPTER_APP_ID, ADAPTER_KEY_ID, ADAPTER_KEY_SECRET.
  */
 import { parseArgs } from 'node:util'
-import { createApp } from './bootstrap.js'
-import { systemClock } from './clock.js'
-import { defaultIds } from './ids.js'
+import { createApp } from './runtime/bootstrap.js'
+import { systemClock } from './runtime/clock.js'
+import { defaultIds } from './runtime/ids.js'
 import { DEFAULT_GRAPH_URL, DEFAULT_GRAPH_VERSION, PortInUseError, startAdapter } from './index.js'
 import { createStore } from './store/store.js'
 

@@ -6,13 +6,13 @@
 import { createAdaptorServer } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import { createAdapterApp } from './api/app.js'
-import { ensureCredentials, type CredentialsInput } from './bootstrap.js'
-import { systemClock, type Clock } from './clock.js'
-import { consoleLogger, type AdapterContext, type Logger } from './context.js'
-import { defaultIds, type Ids } from './ids.js'
-import { GraphClient } from './messenger/graph-client.js'
+import { ensureCredentials, type CredentialsInput } from './runtime/bootstrap.js'
+import { systemClock, type Clock } from './runtime/clock.js'
+import { consoleLogger, type AdapterContext, type Logger } from './runtime/context.js'
+import { defaultIds, type Ids } from './runtime/ids.js'
+import { GraphClient } from './facebook/graph-client.js'
 import { messengerSender } from './messenger/sender.js'
-import { OutboxWorker, type RetryPolicy } from './outbox-worker.js'
+import { OutboxWorker, type RetryPolicy } from './runtime/outbox-worker.js'
 import { createStore, type Store } from './store/store.js'
 import { webhookDelivery } from './webhooks/delivery.js'
 
@@ -129,4 +129,4 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
 }
 
 export { createAdapterApp } from './api/app.js'
-export type { AdapterContext } from './context.js'
+export type { AdapterContext } from './runtime/context.js'

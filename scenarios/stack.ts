@@ -6,7 +6,7 @@
  */
 import { startEmulator, type RunningEmulator, type WorldDocument } from '../emulator/index.js'
 import { startAdapter, type RunningAdapter } from '../adapter/index.js'
-import { silentLogger, type Logger } from '../adapter/context.js'
+import { silentLogger, type Logger } from '../adapter/runtime/context.js'
 import { AdapterApi, type AdapterCoordinates } from './adapter-api.js'
 import { startBusinessReceiver, type BusinessReceiver, type ReceivedWebhook } from './business-receiver.js'
 import type { CompleteWorldDocument } from '../emulator/control/types.js'

@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { AdapterContext } from '../context.js'
+import type { AdapterContext } from '../runtime/context.js'
 import { messengerWebhookRoutes } from '../messenger/webhook-route.js'
 import { appsRoutes } from './apps-routes.js'
 import { basicAuth } from './auth.js'

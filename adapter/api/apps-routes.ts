@@ -1,9 +1,9 @@
 /** `GET /v2/apps/{appId}` and the app's API keys (conversations-api.md §1.2, §3). */
 import { Hono } from 'hono'
-import type { AdapterContext } from '../context.js'
+import type { AdapterContext } from '../runtime/context.js'
 import type { ApiEnv } from './env.js'
 import { apiError } from './errors.js'
-import { keyPost } from './schemas.js'
+import { keyPost } from '../conversations/schemas.js'
 import { parseBody } from './validate.js'
 
 /** "Max 10 app keys" (conversations-api.md §1.2). */

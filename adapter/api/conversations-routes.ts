@@ -4,7 +4,7 @@
  * arrives as a delivery webhook).
  */
 import { Hono } from 'hono'
-import type { AdapterContext } from '../context.js'
+import type { AdapterContext } from '../runtime/context.js'
 import { messengerRefusal, type SenderAction } from '../messenger/outbound.js'
 import type { SendJob } from '../messenger/sender.js'
 import type { AppRow } from '../store/apps.js'
@@ -13,9 +13,9 @@ import type { ClientRow, UserRow } from '../store/users.js'
 import { emit } from '../webhooks/dispatcher.js'
 import type { ApiEnv } from './env.js'
 import { apiError } from './errors.js'
-import { activityPost, messagePost, type MessagePost } from './schemas.js'
-import { clientJson, conversationJson, messageJson, userJson } from './serialize.js'
-import { applyShorthand } from './shorthand.js'
+import { activityPost, messagePost, type MessagePost } from '../conversations/schemas.js'
+import { clientJson, conversationJson, messageJson, userJson } from '../store/serialize.js'
+import { applyShorthand } from '../conversations/shorthand.js'
 import { parseBody } from './validate.js'
 
 const ACTIVITY_ACTIONS: Record<string, SenderAction> = {

@@ -5,7 +5,8 @@
  */
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { ErrorBody } from './types.js'
+import type { ErrorBody } from '../conversations/types.js'
+import { ChannelError, type ChannelFailure } from '../messenger/errors.js'
 
 interface Entry { status: ContentfulStatusCode; code: string; title: string }
 
@@ -43,8 +44,16 @@ export function apiError(name: ApiErrorName, title?: string): ApiError {
   return new ApiError(e.status, [{ code: e.code, title: title ?? e.title }])
 }
 
+/** The channel's domain errors (messenger/errors.ts) as the Conversations API answers them. */
+const CHANNEL_FAILURES: Record<ChannelFailure, ApiErrorName> = {
+  facebookRefused: 'facebookRefused',
+  graphUnreachable: 'graphUnreachable',
+  unsupported: 'badRequest',
+}
+
 /** The one funnel (STYLE §7.2). */
 export function onApiError(err: Error, c: Context): Response {
+  if (err instanceof ChannelError) err = apiError(CHANNEL_FAILURES[err.kind], err.message)
   if (err instanceof ApiError) return c.json({ errors: err.errors } satisfies ErrorBody, err.status)
   console.error('[adapter] unexpected error:', err)
   const e = API_ERRORS.internal

@@ -3,15 +3,15 @@
  * (conversations-api.md §10) and, beyond Sunshine, `GET …/integrations/{id}/diagnosis`.
  */
 import { Hono } from 'hono'
-import type { AdapterContext } from '../context.js'
+import type { AdapterContext } from '../runtime/context.js'
 import { diagnose } from '../messenger/diagnosis.js'
 import { applyMenu } from '../messenger/menu.js'
 import { createMessengerIntegration, deleteMessengerIntegration } from '../messenger/integration.js'
 import type { IntegrationRow, WebhookRow } from '../store/integrations.js'
 import type { ApiEnv } from './env.js'
 import { apiError } from './errors.js'
-import { integrationPost, webhookPost, type WebhookPost } from './schemas.js'
-import { integrationJson, webhookJson } from './serialize.js'
+import { integrationPost, webhookPost, type WebhookPost } from '../conversations/schemas.js'
+import { integrationJson, webhookJson } from '../store/serialize.js'
 import { parseValue, readJson } from './validate.js'
 
 /** "Max 10 webhooks per app" (conversations-api.md §10.3). */

@@ -4,8 +4,9 @@
  * the app's; deleting it falls back to the app's. Applied to Facebook first and stored only when Facebook took it.
  */
 import { Hono, type Context } from 'hono'
-import type { AdapterContext } from '../context.js'
-import { applyMenu, menuProblem, menuSchema, withIds, type Menu } from '../messenger/menu.js'
+import type { AdapterContext } from '../runtime/context.js'
+import { applyMenu } from '../messenger/menu.js'
+import { menuProblem, menuSchema, withIds, type Menu } from '../conversations/menu.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
 import type { ApiEnv } from './env.js'
 import { apiError } from './errors.js'

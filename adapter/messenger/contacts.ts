@@ -5,7 +5,7 @@
  * restrictions, an invalidated page token after a password change) the contact is created without it, so the
  * person's messages keep arriving (seed, Troubleshooting).
  */
-import type { AdapterContext } from '../context.js'
+import type { AdapterContext } from '../runtime/context.js'
 import type { AppRow } from '../store/apps.js'
 import type { ConversationRow } from '../store/conversations.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
@@ -13,7 +13,7 @@ import type { ClientRow, UserRow } from '../store/users.js'
 import { emit } from '../webhooks/dispatcher.js'
 import type { EventContext } from '../webhooks/events.js'
 import { facebook, isEuPrivacyRefusal } from './facebook.js'
-import type { UserProfile } from './graph-types.js'
+import type { UserProfile } from '../facebook/graph-types.js'
 
 export interface Contact extends EventContext {
   app: AppRow

@@ -10,10 +10,10 @@
  * - page subscription: GET /{page-id}/subscribed_apps must list the app.
  * - EEA: GET /me/messenger_profile?fields=subject_to_new_eu_privacy_rules (§7).
  */
-import type { AdapterContext } from '../context.js'
+import type { AdapterContext } from '../runtime/context.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
 import { facebook, REQUIRED_FIELDS } from './facebook.js'
-import { GRAPH_ERRORS, isGraphError } from './graph-errors.js'
+import { GRAPH_ERRORS, isGraphError } from '../facebook/graph-errors.js'
 import { webhookUrl } from './integration.js'
 
 export type CheckStatus = 'ok' | 'problem' | 'unknown'

@@ -2,12 +2,12 @@
  * The Graph calls the Messenger channel makes, each named after what it does on Facebook's side. Paths and bodies
  * follow ../shared/docs/messenger-platform.md (section in each comment).
  */
-import { appToken, type GraphClient } from './graph-client.js'
-import { GRAPH_ERRORS, isGraphError } from './graph-errors.js'
+import { appToken, type GraphClient } from '../facebook/graph-client.js'
+import { GRAPH_ERRORS, isGraphError } from '../facebook/graph-errors.js'
 import type {
   AppSubscriptionsResponse, DebugTokenResponse, MeResponse, MessengerProfileResponse, PersistentMenu, SendRequest,
   SendResponse, SubscribedAppsResponse, UserProfile,
-} from './graph-types.js'
+} from '../facebook/graph-types.js'
 
 export interface PageCredentials {
   pageAccessToken: string

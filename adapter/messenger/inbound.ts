@@ -8,15 +8,15 @@
  * - echoes (`is_echo`) are the page's own messages and are not turned into events.
  * A redelivered event (same mid) is processed once.
  */
-import type { AdapterContext } from '../context.js'
+import type { AdapterContext } from '../runtime/context.js'
 import type { MessageRow } from '../store/conversations.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
-import type { StoredContent } from '../api/types.js'
+import type { StoredContent } from '../conversations/types.js'
 import { emit } from '../webhooks/dispatcher.js'
 import type { Referral } from '../webhooks/events.js'
 import { ensureContact, type Contact, type CreationReason } from './contacts.js'
 import { GET_STARTED_PAYLOAD } from './facebook.js'
-import type { InboundAttachment, MessagingEvent, Referral as FbReferral, WebhookBody } from './graph-types.js'
+import type { InboundAttachment, MessagingEvent, Referral as FbReferral, WebhookBody } from '../facebook/graph-types.js'
 
 /** The integration each entry belongs to: the page's integration among those of the same Facebook app. */
 function integrationFor(ctx: AdapterContext, via: MessengerIntegrationRow, pageId: string): MessengerIntegrationRow | undefined {

@@ -7,12 +7,12 @@
  * 4. POST /me/messenger_profile get_started (Get Started is what makes a persistent menu show; §6.1).
  * Any failure answers a Conversations-shaped error and stores nothing (what was done on Facebook is undone).
  */
-import type { AdapterContext } from '../context.js'
-import { apiError, type ApiError } from '../api/errors.js'
+import type { AdapterContext } from '../runtime/context.js'
+import { ChannelError } from './errors.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
 import { facebook } from './facebook.js'
-import { GraphApiError, GraphUnreachableError } from './graph-client.js'
-import { GRAPH_ERRORS, isGraphError, PERMISSION_ERROR_CODES, TOKEN_ERROR_CODES } from './graph-errors.js'
+import { GraphApiError, GraphUnreachableError } from '../facebook/graph-client.js'
+import { GRAPH_ERRORS, isGraphError, PERMISSION_ERROR_CODES, TOKEN_ERROR_CODES } from '../facebook/graph-errors.js'
 
 export interface MessengerIntegrationInput {
   pageAccessToken: string
@@ -22,8 +22,8 @@ export interface MessengerIntegrationInput {
 }
 
 /** Facebook's answer in words a developer can act on. */
-export function graphFailure(step: string, err: unknown): ApiError | unknown {
-  if (err instanceof GraphUnreachableError) return apiError('graphUnreachable', `${step}: ${err.message}`)
+export function graphFailure(step: string, err: unknown): ChannelError | unknown {
+  if (err instanceof GraphUnreachableError) return new ChannelError('graphUnreachable', `${step}: ${err.message}`)
   if (!(err instanceof GraphApiError)) return err
   let hint = ''
   if (/appsecret_proof/i.test(err.message)) hint = ' (appSecret does not belong to the Facebook app that issued the page token)'
@@ -31,7 +31,7 @@ export function graphFailure(step: string, err: unknown): ApiError | unknown {
   else if (TOKEN_ERROR_CODES.includes(err.code)) hint = ' (pageAccessToken or appId/appSecret is not valid)'
   else if (PERMISSION_ERROR_CODES.includes(err.code)) hint = ' (the token lacks a permission: pages_messaging and pages_manage_metadata are required)'
   const sub = err.subcode !== undefined ? `/${err.subcode}` : ''
-  return apiError('facebookRefused', `${step}: Facebook answered (#${err.code}${sub}) ${err.message}${hint}`)
+  return new ChannelError('facebookRefused', `${step}: Facebook answered (#${err.code}${sub}) ${err.message}${hint}`)
 }
 
 export function webhookUrl(ctx: AdapterContext, integrationId: string): string {

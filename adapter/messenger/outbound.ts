@@ -12,10 +12,11 @@
  * - limits: at most 11 reply actions and 3 others per message or item, extras dropped (seed, Action Buttons).
  * - `override.messenger.payload` is sent as given with `recipient` replaced (seed, Passthrough API, Reserved Fields).
  */
-import type { Action, Content, Item } from '../api/schemas.js'
-import type { StoredContent } from '../api/types.js'
-import type { GenericElement, QuickReply, SendButton, SendMessage, SendRequest } from './graph-types.js'
-import { LIMITS } from './limits.js'
+import type { Action, Content, Item } from '../conversations/schemas.js'
+import type { StoredContent } from '../conversations/types.js'
+import type { GenericElement, QuickReply, SendButton, SendMessage, SendRequest } from '../facebook/graph-types.js'
+import { LIMITS } from '../facebook/limits.js'
+import { CONTENT_LIMITS } from '../conversations/limits.js'
 
 export interface OutboundInput {
   psid: string
@@ -96,10 +97,10 @@ export function toMessages(content: StoredContent): SendMessage[] {
       break
     }
     case 'carousel':
-      out.push(genericTemplate(c.items.slice(0, LIMITS.carouselItems).map(element), c.displaySettings?.imageAspectRatio))
+      out.push(genericTemplate(c.items.slice(0, CONTENT_LIMITS.carouselItems).map(element), c.displaySettings?.imageAspectRatio))
       break
     case 'list':
-      out.push(genericTemplate(c.items.slice(0, LIMITS.carouselItems).map(element)))
+      out.push(genericTemplate(c.items.slice(0, CONTENT_LIMITS.carouselItems).map(element)))
       break
   }
   if (replies.length > 0 && out.length > 0) out[out.length - 1]!.quick_replies = replies
@@ -108,14 +109,14 @@ export function toMessages(content: StoredContent): SendMessage[] {
 
 function splitActions(actions: Action[] | undefined): { replies: QuickReply[]; buttons: SendButton[] } {
   const all = actions ?? []
-  const replies: QuickReply[] = all.filter((a) => a.type === 'reply').slice(0, LIMITS.replyActions).map((a) => ({
+  const replies: QuickReply[] = all.filter((a) => a.type === 'reply').slice(0, CONTENT_LIMITS.replyActions).map((a) => ({
     content_type: 'text', title: clip(a.text, LIMITS.buttonTitle), payload: a.payload,
     ...(a.iconUrl ? { image_url: a.iconUrl } : {}),
   }))
   // locationRequest is a location quick reply on Messenger (conversations-api.md §8 mapping hints).
   // One is enough: several would be identical buttons.
   if (all.some((a) => a.type === 'locationRequest')) replies.push({ content_type: 'location' })
-  const buttons = all.map(button).filter((b): b is SendButton => b !== undefined).slice(0, LIMITS.otherActions)
+  const buttons = all.map(button).filter((b): b is SendButton => b !== undefined).slice(0, CONTENT_LIMITS.otherActions)
   return { replies, buttons }
 }
 
@@ -151,7 +152,7 @@ function messengerOptions(a: Extract<Action, { type: 'link' | 'webview' }>): Par
 function element(it: Item): GenericElement {
   const def = it.actions.find((a) => (a.type === 'link' || a.type === 'webview') && a.default)
   const rest = it.actions.filter((a) => a !== def && a.type !== 'reply' && a.type !== 'locationRequest')
-  const buttons = rest.map(button).filter((b): b is SendButton => b !== undefined).slice(0, LIMITS.otherActions)
+  const buttons = rest.map(button).filter((b): b is SendButton => b !== undefined).slice(0, CONTENT_LIMITS.otherActions)
   const e: GenericElement = { title: clip(it.title, LIMITS.elementTitle) }
   if (it.description) e.subtitle = clip(it.description, LIMITS.elementTitle)
   if (it.mediaUrl) e.image_url = it.mediaUrl

@@ -4,16 +4,16 @@
  * `conversation:message:delivery:failure` with Sunshine's code and Facebook's error (seed, Delivery Events and
  * Troubleshooting). Transient Graph errors and an unreachable Graph are retried; the rest fail at once.
  */
-import type { AdapterContext } from '../context.js'
+import type { AdapterContext } from '../runtime/context.js'
 import type { OutboxItem } from '../store/outbox.js'
-import type { Outcome } from '../outbox-worker.js'
+import type { Outcome } from '../runtime/outbox-worker.js'
 import { emit } from '../webhooks/dispatcher.js'
 import type { DeliveryError, EventContext } from '../webhooks/events.js'
 import { facebook, underEuPrivacyRules } from './facebook.js'
-import { GraphApiError, GraphUnreachableError } from './graph-client.js'
+import { GraphApiError, GraphUnreachableError } from '../facebook/graph-client.js'
 import {
   PERMISSION_ERROR_CODES, PERSON_UNAVAILABLE_CODE, THROTTLING_ERROR_CODES, TOKEN_ERROR_CODES,
-} from './graph-errors.js'
+} from '../facebook/graph-errors.js'
 import { senderAction, toSendRequests, type SenderAction } from './outbound.js'
 
 export type SendJob =

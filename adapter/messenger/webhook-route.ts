@@ -6,11 +6,11 @@
  *   redelivers; redeliveries are de-duplicated.
  */
 import { Hono } from 'hono'
-import type { AdapterContext } from '../context.js'
+import type { AdapterContext } from '../runtime/context.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
-import type { WebhookBody } from './graph-types.js'
+import type { WebhookBody } from '../facebook/graph-types.js'
 import { handleMessengerWebhook } from './inbound.js'
-import { sameSecret, validSignature } from './signature.js'
+import { sameSecret, validSignature } from '../facebook/signature.js'
 
 export function messengerWebhookRoutes(ctx: AdapterContext): Hono {
   const app = new Hono()

@@ -1,6 +1,6 @@
 /** Conversations, their messages, and the channel ids of messages sent to Messenger (conversations-api.md §5, §6). */
 import type { Db } from './db.js'
-import type { Author, Message, MessageSource, StoredContent } from '../api/types.js'
+import type { Author, Message, MessageSource, StoredContent } from '../conversations/types.js'
 
 export interface ConversationRow {
   id: string

@@ -1,6 +1,6 @@
 /** Persistent menus per app (`app:{appId}`) or per integration (`integration:{id}`) (conversations-api.md §16). */
 import type { Db } from './db.js'
-import type { Menu } from '../messenger/menu.js'
+import type { Menu } from '../conversations/menu.js'
 
 export function menusRepository(db: Db) {
   const upsert = db.prepare(`INSERT INTO menus (scope, app_id, menu, updated_at) VALUES (?, ?, ?, ?)

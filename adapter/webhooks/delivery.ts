@@ -4,9 +4,9 @@
  * else (down, timeout, 5xx, 429, a redirect: not followed) is retried with backoff until the business is back
  * (DESIGN principle 5).
  */
-import type { AdapterContext } from '../context.js'
+import type { AdapterContext } from '../runtime/context.js'
 import type { OutboxItem } from '../store/outbox.js'
-import type { Outcome } from '../outbox-worker.js'
+import type { Outcome } from '../runtime/outbox-worker.js'
 import type { WebhookJob } from './dispatcher.js'
 import { httpPost } from '../../lib/http-post.js'
 

@@ -3,7 +3,7 @@
  * its version's shape, written to the outbox in the caller's transaction (so an event exists exactly when the change
  * that caused it is committed). Partition = webhook + conversation: order is kept per conversation.
  */
-import type { AdapterContext } from '../context.js'
+import type { AdapterContext } from '../runtime/context.js'
 import type { WebhookRow } from '../store/integrations.js'
 import type { ConversationEvent, EventContext } from './events.js'
 import { v11Body, v11Trigger } from './v1-1.js'

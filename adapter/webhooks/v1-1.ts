@@ -3,7 +3,7 @@
  * `message:delivery:failure` trigger): `{ trigger, app: { _id }, appUser, client, conversation, messages | postbacks,
  * version: "v1.1" }` with `_id`s, roles `appUser`/`appMaker` and Unix-seconds timestamps.
  */
-import type { Ids } from '../ids.js'
+import type { Ids } from '../runtime/ids.js'
 import type { MessageRow } from '../store/conversations.js'
 import type { ConversationEvent, EventContext } from './events.js'
 

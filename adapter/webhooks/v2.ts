@@ -3,7 +3,7 @@
  * One event per POST, so a business that was down receives them back in order.
  */
 import type { WebhookRow } from '../store/integrations.js'
-import { clientJson, messageJson, userJson } from '../api/serialize.js'
+import { clientJson, messageJson, userJson } from '../store/serialize.js'
 import type { ConversationEvent, EventContext } from './events.js'
 
 export interface V2Envelope {

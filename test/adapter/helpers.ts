@@ -2,8 +2,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startAdapter, type AdapterOptions, type RunningAdapter } from '../../adapter/index.js'
-import { silentLogger } from '../../adapter/context.js'
-import { signBody } from '../../adapter/messenger/signature.js'
+import { silentLogger } from '../../adapter/runtime/context.js'
+import { signBody } from '../../adapter/facebook/signature.js'
 
 export interface Received { headers: IncomingHttpHeaders; body: any }
 

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { toPersistentMenu, type Menu } from '../../adapter/messenger/menu.js'
+import { toPersistentMenu } from '../../adapter/messenger/menu.js'
+import type { Menu } from '../../adapter/conversations/menu.js'
 
 const menu: Menu = { items: [
   { type: 'link', text: 'Shop', uri: 'https://x.test' },

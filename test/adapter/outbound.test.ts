@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { messengerRefusal, senderAction, toSendRequests } from '../../adapter/messenger/outbound.js'
-import type { Action, Content } from '../../adapter/api/schemas.js'
+import type { Action, Content } from '../../adapter/conversations/schemas.js'
 
 const send = (content: Content, override?: { messenger: { payload: Record<string, unknown> } }) =>
   toSendRequests({ psid: 'PSID', content, ...(override ? { override } : {}) }) as any[]

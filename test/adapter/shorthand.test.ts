@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { applyShorthand } from '../../adapter/api/shorthand.js'
+import { applyShorthand } from '../../adapter/conversations/shorthand.js'
 
 test('reply, postback and link shorthand become actions, stripped from the text', () => {
   expect(applyShorthand({ type: 'text', text: 'Coming? %[Yes](reply:YES) %[No](reply:NO) %[Agent](postback:AGENT) %[Site](https://acme.test)' })).toEqual({

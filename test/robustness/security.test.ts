@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { ids } from '../../emulator/world/ids.js'
-import { defaultIds } from '../../adapter/ids.js'
+import { defaultIds } from '../../adapter/runtime/ids.js'
 import { ControlClient } from '../../emulator/control/client.js'
 import { startCli, type CliProcess } from './cli.js'
 

@@ -1,8 +1,8 @@
 /** Rows → the Conversations API's JSON objects (conversations-api.md §4, §5, §6, §10). Secrets never leave here. */
-import type { ConversationRow, MessageRow } from '../store/conversations.js'
-import type { IntegrationRow, WebhookRow } from '../store/integrations.js'
-import type { ClientRow, UserRow } from '../store/users.js'
-import type { ClientJson, ConversationJson, Message, UserJson } from './types.js'
+import type { ConversationRow, MessageRow } from './conversations.js'
+import type { IntegrationRow, WebhookRow } from './integrations.js'
+import type { ClientRow, UserRow } from './users.js'
+import type { ClientJson, ConversationJson, Message, UserJson } from '../conversations/types.js'
 
 export function conversationJson(c: ConversationRow): ConversationJson {
   return {

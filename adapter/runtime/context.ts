@@ -4,8 +4,8 @@
  */
 import type { Clock } from './clock.js'
 import type { Ids } from './ids.js'
-import type { Store } from './store/store.js'
-import type { GraphClient } from './messenger/graph-client.js'
+import type { Store } from '../store/store.js'
+import type { GraphClient } from '../facebook/graph-client.js'
 
 export interface Logger {
   info(message: string): void

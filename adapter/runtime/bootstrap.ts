@@ -5,7 +5,7 @@
  */
 import type { Clock } from './clock.js'
 import type { Ids } from './ids.js'
-import type { Store } from './store/store.js'
+import type { Store } from '../store/store.js'
 
 export interface Credentials { appId: string; keyId: string; keySecret: string }
 export interface CredentialsInput { appId?: string | undefined; keyId?: string | undefined; keySecret?: string | undefined; appName?: string | undefined }

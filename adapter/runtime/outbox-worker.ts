@@ -5,8 +5,8 @@
  */
 import type { Clock } from './clock.js'
 import type { Logger } from './context.js'
-import type { OutboxItem, OutboxKind } from './store/outbox.js'
-import type { Store } from './store/store.js'
+import type { OutboxItem, OutboxKind } from '../store/outbox.js'
+import type { Store } from '../store/store.js'
 
 export type Outcome =
   | { ok: true; after?: () => void }
