@@ -3,7 +3,7 @@
  * id and secret, pages and a ready page token), and what to try next.
  */
 import type { RunningEmulator } from './index.js'
-import { generatePageToken } from './graph/token-issuer.js'
+import { generatePageToken } from './login/token-issuer.js'
 
 export function describeStart(emulator: RunningEmulator, db: string): string {
   const { url, world } = emulator

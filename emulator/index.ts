@@ -6,12 +6,13 @@ import { createAdaptorServer } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { readFileSync } from 'node:fs'
-import { World } from './world/world.js'
+import type { World } from './world/world.js'
+import type { Ids } from './world/ids.js'
 import { importWorld, WorldDocumentSchema, type WorldDocument } from './world/document.js'
 import { createEmulatorApp } from './app.js'
-import { deliveryWorker, type DeliveryOptions } from './webhooks/delivery.js'
+import type { DeliveryOptions } from './webhooks/delivery.js'
+import { Runtime } from './runtime/runtime.js'
 import { ControlClient } from './control/client.js'
-import { checkpointInBackground } from '../lib/wal-checkpointer.js'
 import type { CompleteWorldDocument } from './control/types.js'
 
 export interface EmulatorOptions {
@@ -25,6 +26,8 @@ export interface EmulatorOptions {
   seed?: WorldDocument | string
   /** Webhook delivery: timeout (default 20 s, also used for the verification request), retry backoff, polling. */
   webhooks?: DeliveryOptions
+  /** The id and secret generators (emulator/world/ids.ts), for tests that want predictable ones. */
+  ids?: Ids
 }
 
 export interface RunningEmulator {
@@ -85,7 +88,8 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1'
   const seedDoc = options.seed === undefined ? undefined : loadSeed(options.seed)
-  const world = World.open(options.db ?? ':memory:')
+  const runtime = Runtime.open({ db: options.db ?? ':memory:', ids: options.ids, webhooks: options.webhooks })
+  const { world } = runtime
   let seeded: CompleteWorldDocument | undefined
   try {
     if (seedDoc && isEmpty(world)) seeded = importWorld(world, seedDoc)
@@ -93,8 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     world.close()
     throw new EmulatorStartError(`The seed could not be added: ${(e as Error).message}`)
   }
-  const delivery = deliveryWorker(world).configure(options.webhooks ?? {})
-  const app = createEmulatorApp(world)
+  const app = createEmulatorApp(runtime)
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
   let address: AddressInfo
   try {
@@ -104,9 +107,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     throw e
   }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
-  const checkpoints = checkpointInBackground(world.db)
   // Deliveries left pending by an earlier run on this database go out now (DESIGN principle 5).
-  delivery.start()
+  runtime.start()
   return {
     url,
     client: new ControlClient(url),
@@ -114,12 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ...(seeded ? { seeded } : {}),
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections()
-      server.close(() => {
-        void Promise.all([delivery.stop(), checkpoints.stop()]).then(() => {
-          world.close()
-          resolve()
-        })
-      })
+      server.close(() => void runtime.close().then(resolve))
     }),
   }
 }

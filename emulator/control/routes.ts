@@ -8,10 +8,11 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import * as z from 'zod'
 import type { World } from '../world/world.js'
+import type { Runtime } from '../runtime/runtime.js'
 import { exportWorld, importWorld, WorldDocumentSchema } from '../world/document.js'
-import { generatePageToken, issueUserToken, grant } from '../graph/token-issuer.js'
-import { normalizeScopes, unknownScopes } from '../graph/permissions.js'
-import { removeApp } from '../graph/accounts.js'
+import { generatePageToken, issueUserToken } from '../login/token-issuer.js'
+import { grant, removeApp } from '../login/grants.js'
+import { normalizeScopes, unknownScopes } from '../login/permissions.js'
 import { ControlError, controlErrorResponse, notFound } from './errors.js'
 import { createWebhookControlApp } from './webhooks.js'
 import { createFaultsControlApp } from './faults.js'
@@ -33,7 +34,8 @@ function clockState(world: World): ClockState {
   return { now: new Date(world.clock.now()).toISOString(), offsetSeconds: world.clock.offsetMs() / 1000 }
 }
 
-export function createControlApp(world: World): Hono {
+export function createControlApp(runtime: Runtime): Hono {
+  const { world } = runtime
   const app = new Hono()
   app.onError(controlErrorResponse)
   app.use('*', bodyLimit({
@@ -129,7 +131,7 @@ export function createControlApp(world: World): Hono {
     return c.json({ data: world.consents.list().filter((x) => x.accountId === id) })
   })
 
-  app.route('/', createWebhookControlApp(world))
+  app.route('/', createWebhookControlApp(world, runtime.delivery))
   app.route('/', createFaultsControlApp(world))
   app.route('/', createJournalControlApp(world))
   app.route('/', createPicturesControlApp(world))

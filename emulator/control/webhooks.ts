@@ -9,8 +9,8 @@ import { Hono } from 'hono'
 import * as z from 'zod'
 import type { World } from '../world/world.js'
 import { DELIVERY_STATUSES, type Delivery, type DeliveryStatus } from '../world/outbox.js'
-import { deliveryHeaders, deliveryWorker, nudgeDelivery } from '../webhooks/delivery.js'
-import { PAGE_SUBSCRIPTION_FIELDS, type PageWebhookBody } from '../webhooks/types.js'
+import { deliveryHeaders, type DeliveryWorker } from '../webhooks/delivery.js'
+import { PAGE_SUBSCRIPTION_FIELDS, type PageWebhookBody } from '../facebook/webhook-types.js'
 import { DEFAULT_GRAPH_VERSION } from '../world/subscriptions.js'
 import { ControlError, controlErrorResponse, notFound } from './errors.js'
 import type { AppWebhookView, DeliveryView } from './types.js'
@@ -75,7 +75,7 @@ function requireWebhook(world: World, appId: string) {
   return s
 }
 
-export function createWebhookControlApp(world: World): Hono {
+export function createWebhookControlApp(world: World, delivery: DeliveryWorker): Hono {
   const app = new Hono()
   app.onError(controlErrorResponse)
 
@@ -96,14 +96,13 @@ export function createWebhookControlApp(world: World): Hono {
 
   // Delivers what is due now and answers once the receivers have answered (tests call this instead of waiting).
   app.post('/deliveries/run', async (c) => {
-    const ids = await deliveryWorker(world).runOnce()
+    const ids = await delivery.runOnce()
     return c.json({ attempted: ids.flatMap((id) => world.outbox.get(id) ?? []).map((d) => deliveryView(world, d)) })
   })
 
   app.post('/deliveries/:id/redeliver', (c) => {
     const id = Number(c.req.param('id'))
     if (!Number.isInteger(id) || !world.outbox.requeue(id)) throw notFound('delivery', c.req.param('id'))
-    nudgeDelivery(world)
     return c.json(deliveryView(world, world.outbox.get(id)!))
   })
 

@@ -6,13 +6,14 @@
 import type { World } from '../world/world.js'
 import type { Page } from '../world/pages.js'
 import type { Account } from '../world/accounts.js'
-import { graphError } from './errors.js'
-import { requireKind, type Access } from './access.js'
+import { graphError } from '../facebook/errors.js'
+import { requireKind, type Access } from '../login/access.js'
 import { route, type GraphRoute, type GraphRequest } from './router.js'
 import { selectFields, type FieldReaders } from './fields.js'
 import { pageRequest, paginate } from './cursors.js'
-import { LIMITS } from './limits.js'
-import { pageTokenFor } from './token-issuer.js'
+import { LIMITS } from '../facebook/limits.js'
+import { pageTokenFor } from '../login/token-issuer.js'
+import { removeApp } from '../login/grants.js'
 
 /** Tasks an admin has on a page (docs §1.5). */
 const ADMIN_TASKS = ['ANALYZE', 'ADVERTISE', 'MESSAGING', 'MODERATE', 'CREATE_CONTENT', 'MANAGE']
@@ -139,14 +140,3 @@ export const accountRoutes: GraphRoute[] = [
       selectFields(params, { id: () => node.app.id, name: () => node.app.name }, ['name', 'id'], 'Application'),
   }),
 ]
-
-/**
- * The account removes the app (Business Integrations, or `DELETE /me/permissions`): every choice is forgotten and
- * every token the account holds for the app dies (190/458). The next dialog asks afresh.
- */
-export function removeApp(world: World, appId: string, accountId: string): void {
-  world.tx(() => {
-    world.consents.remove(appId, accountId)
-    world.tokens.revokeFor(appId, accountId)
-  })
-}

@@ -5,14 +5,22 @@
  * answer is written to the request journal on its way out.
  */
 import { Hono, type Context } from 'hono'
-import type { World } from '../world/world.js'
-import { ids } from '../world/ids.js'
-import { GraphError, graphError } from './errors.js'
+import type { Runtime } from '../runtime/runtime.js'
+import { GraphError, graphError } from '../facebook/errors.js'
 import { readParams, type Params } from './params.js'
-import { authenticate, checkAppSecretProof, tokenFrom, type Access } from './access.js'
+import { authenticate, checkAppSecretProof, type Access } from '../login/access.js'
 import { GraphRouter, resolveNode, type GraphMethod, type GraphRoute } from './router.js'
 import { GraphCall } from './journal.js'
 import { applyCallFaults } from '../messenger/faults.js'
+
+/** The token from `access_token` (query or body) or `Authorization: Bearer|OAuth …`. */
+function tokenFrom(c: Context, params: Params): string | undefined {
+  const fromParams = params.string('access_token')
+  if (fromParams) return fromParams
+  const header = c.req.header('authorization')
+  const m = header?.match(/^\s*(?:Bearer|OAuth)\s+(\S+)\s*$/i)
+  return m?.[1]
+}
 
 /** `POST …?method=delete` acts as DELETE, `method=get` as GET (docs §11). */
 function effectiveMethod(c: Context, params: Params): GraphMethod {
@@ -45,7 +53,8 @@ function errorResponse(err: unknown, fbtraceId: string, jsonHeaders: Record<stri
  * `headers` go on every answer, success or error (the CORS headers of emulator/app.ts): written with the answer's own
  * headers, they cost nothing, while adding them to a finished answer rebuilds its headers.
  */
-export function createGraphApp(world: World, routes: GraphRoute[], headers: Record<string, string> = {}): Hono {
+export function createGraphApp(runtime: Runtime, routes: GraphRoute[], headers: Record<string, string> = {}): Hono {
+  const { world } = runtime
   const router = new GraphRouter(routes)
   const app = new Hono()
   /** The headers of every JSON answer but its trace id. */
@@ -53,7 +62,7 @@ export function createGraphApp(world: World, routes: GraphRoute[], headers: Reco
 
   // Every answer, success or error, is journaled at this one exit (GET /_emulator/requests).
   app.all('*', async (c) => {
-    const call = new GraphCall(world, router, ids.fbtrace(), c.req.method, c.req.path)
+    const call = new GraphCall(world, router, world.ids.fbtrace(), c.req.method, c.req.path)
     const res = await answer(c, call)
     call.finish(res)
     return res
@@ -66,7 +75,7 @@ export function createGraphApp(world: World, routes: GraphRoute[], headers: Reco
       const method = effectiveMethod(c, params)
       const raw = tokenFrom(c, params)
       call.parsed(method, params, raw)
-      const base = { c, world, method, version, path, params, pathParams: {} }
+      const base = { c, world, runtime, method, version, path, params, pathParams: {} }
 
       const root = router.findRoot(path, method)
       if (root?.public) {
@@ -75,7 +84,7 @@ export function createGraphApp(world: World, routes: GraphRoute[], headers: Reco
       }
       if (!raw) throw graphError('accessTokenRequired')
       const access: Access = authenticate(world, raw)
-      checkAppSecretProof(access, params)
+      checkAppSecretProof(access, params.string('appsecret_proof'))
       await applyCallFaults(world, { appId: access.app.id, pageId: access.pageId })
       if (root) return respond(await root.handle({ ...base, access, node: undefined }), fbtraceId)
 

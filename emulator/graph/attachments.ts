@@ -4,7 +4,7 @@
  * the id is page-scoped. Source: https://developers.facebook.com/docs/messenger-platform/reference/attachment-upload-api
  */
 import * as z from 'zod'
-import { graphError } from './errors.js'
+import { graphError } from '../facebook/errors.js'
 import { route, type GraphRoute } from './router.js'
 import { requirePageToken } from './send.js'
 import { parseGraph } from '../messenger/graph-validation.js'

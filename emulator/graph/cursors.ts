@@ -2,7 +2,7 @@
  * Cursor paging as Graph does it (docs §1.5): `before`/`after` are opaque base64 strings, `next`/`previous` URLs
  * appear only when there is more in that direction.
  */
-import { graphError } from './errors.js'
+import { graphError } from '../facebook/errors.js'
 import type { Params } from './params.js'
 
 export interface Paged<T> {

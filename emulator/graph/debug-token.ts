@@ -4,10 +4,10 @@
  * call with it would get (`subcode`, not `error_subcode`).
  */
 import type { World } from '../world/world.js'
-import { GraphError, graphError } from './errors.js'
-import { authenticate, type Access } from './access.js'
+import { GraphError, graphError } from '../facebook/errors.js'
+import { authenticate, type Access } from '../login/access.js'
 import { rootRoute, type GraphRoute } from './router.js'
-import { LIMITS } from './limits.js'
+import { LIMITS } from '../facebook/limits.js'
 
 export interface DebugTokenData {
   app_id?: string

@@ -2,7 +2,7 @@
  * Graph's `fields=` selection: a node answers its default fields, or exactly the ones asked for; asking for a field
  * the node type does not have is `(#100) Tried accessing nonexisting field (x) on node type (Page)` (docs §2.1).
  */
-import { graphError } from './errors.js'
+import { graphError } from '../facebook/errors.js'
 import type { Params } from './params.js'
 
 export type FieldReaders = Record<string, () => unknown>

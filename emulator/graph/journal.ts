@@ -7,7 +7,7 @@
  * A path no route serves is recorded with the nearest supported one (msw's `onUnhandledRequest` suggestion, STYLE §2).
  */
 import type { World } from '../world/world.js'
-import { GraphError } from './errors.js'
+import { GraphError } from '../facebook/errors.js'
 import type { Params, ParamValue } from './params.js'
 import { splitVersion, type GraphMethod, type GraphRouter } from './router.js'
 

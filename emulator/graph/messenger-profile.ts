@@ -11,8 +11,8 @@ import { pageIsEeaRestricted } from '../messenger/eea.js'
 import {
   checkProfileDelete, EU_PRIVACY_FIELD, profileFields, validateProfileUpdate,
 } from '../messenger/profile-rules.js'
-import { graphError } from './errors.js'
-import { requireKind, requireScope } from './access.js'
+import { graphError } from '../facebook/errors.js'
+import { requireKind, requireScope } from '../login/access.js'
 import { route, type GraphRequest, type GraphRoute } from './router.js'
 
 type PageRequest = GraphRequest<{ kind: 'page'; id: string; page: Page }>

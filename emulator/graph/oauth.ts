@@ -4,11 +4,11 @@
  */
 import type { World } from '../world/world.js'
 import type { App } from '../world/apps.js'
-import { graphError } from './errors.js'
+import { graphError } from '../facebook/errors.js'
 import type { Params } from './params.js'
-import { authenticate } from './access.js'
+import { authenticate } from '../login/access.js'
 import { rootRoute, type GraphRoute, type RootRoute } from './router.js'
-import { issueAppToken, issueUserToken } from './token-issuer.js'
+import { issueAppToken, issueUserToken } from '../login/token-issuer.js'
 
 export interface AccessTokenResponse {
   access_token: string

@@ -5,8 +5,8 @@
  */
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { graphError } from './errors.js'
-import { LIMITS } from './limits.js'
+import { graphError } from '../facebook/errors.js'
+import { LIMITS } from '../facebook/limits.js'
 
 export type ParamValue = string | number | boolean | null | ParamValue[] | { [k: string]: ParamValue }
 

@@ -6,12 +6,13 @@
  */
 import type { Context } from 'hono'
 import type { World } from '../world/world.js'
+import type { Runtime } from '../runtime/runtime.js'
 import type { App } from '../world/apps.js'
 import type { Account } from '../world/accounts.js'
 import type { Page } from '../world/pages.js'
 import type { Psid } from '../world/people.js'
-import { graphError } from './errors.js'
-import type { Access } from './access.js'
+import { graphError } from '../facebook/errors.js'
+import type { Access } from '../login/access.js'
 import type { Params } from './params.js'
 
 export type GraphMethod = 'GET' | 'POST' | 'DELETE'
@@ -30,6 +31,8 @@ export type GraphNode =
 export interface GraphRequest<N extends GraphNode | undefined = GraphNode | undefined> {
   c: Context
   world: World
+  /** The world's runtime, for the rare handler that needs more than the world (the webhook delivery settings). */
+  runtime: Runtime
   method: GraphMethod
   /** The version prefix the caller used (`v21.0`), or null for an unversioned call. */
   version: string | null

@@ -2,8 +2,8 @@
  * The Send API: `POST /me/messages` and `POST /{page-id}/messages` with a page token that has pages_messaging
  * (docs §3.1). Thin: read the parameters, validate (send-request.ts), apply the rules and store (page-send.ts).
  */
-import { graphError } from './errors.js'
-import { requireKind, requireScope } from './access.js'
+import { graphError } from '../facebook/errors.js'
+import { requireKind, requireScope } from '../login/access.js'
 import { route, type GraphRequest, type GraphRoute } from './router.js'
 import type { Page } from '../world/pages.js'
 import { parseSendRequest } from '../messenger/send-request.js'

@@ -5,10 +5,10 @@
  * Source: https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps/
  */
 import type { Page } from '../world/pages.js'
-import { graphError } from './errors.js'
-import { requireScope } from './access.js'
+import { graphError } from '../facebook/errors.js'
+import { requireScope } from '../login/access.js'
 import { route, type GraphRequest, type GraphRoute } from './router.js'
-import { isMessagingField } from '../webhooks/types.js'
+import { isMessagingField } from '../facebook/webhook-types.js'
 import { subscriptionFields, webhookFieldsBugApplies } from './subscriptions.js'
 
 type PageRequest = GraphRequest<{ kind: 'page'; id: string; page: Page }>

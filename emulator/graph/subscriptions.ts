@@ -9,13 +9,12 @@
 import type { World } from '../world/world.js'
 import type { App } from '../world/apps.js'
 import { DEFAULT_GRAPH_VERSION } from '../world/subscriptions.js'
-import { graphError } from './errors.js'
-import { requireKind } from './access.js'
+import { graphError } from '../facebook/errors.js'
+import { requireKind } from '../login/access.js'
 import { route, type GraphRequest, type GraphRoute } from './router.js'
 import type { Params } from './params.js'
-import { PAGE_SUBSCRIPTION_FIELDS } from '../webhooks/types.js'
+import { PAGE_SUBSCRIPTION_FIELDS } from '../facebook/webhook-types.js'
 import { verifyCallback } from '../webhooks/verification.js'
-import { deliveryWorker } from '../webhooks/delivery.js'
 import { webhookFaults } from '../messenger/faults.js'
 
 const KNOWN_FIELDS: readonly string[] = PAGE_SUBSCRIPTION_FIELDS
@@ -72,7 +71,7 @@ async function subscribe(req: AppRequest): Promise<{ success: true }> {
   const fields = subscriptionFields(params, 'fields')
   if (fields === undefined) throw graphError('paramRequired', 'fields')
   const includeValues = ['true', '1'].includes(params.string('include_values') ?? '')
-  await verifyCallback(url, verifyToken, deliveryWorker(world).settings.timeoutMs)
+  await verifyCallback(url, verifyToken, req.runtime.delivery.settings.timeoutMs)
   const version = req.version ?? DEFAULT_GRAPH_VERSION
   const recorded = webhookFieldsBugApplies(world, app.id) ? [] : fields.map((name) => ({ name, version }))
   world.subscriptions.saveApp({

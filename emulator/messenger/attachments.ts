@@ -5,9 +5,8 @@
  */
 import type { World } from '../world/world.js'
 import type { Attachment } from '../world/attachments.js'
-import { ids } from '../world/ids.js'
-import { graphError } from '../graph/errors.js'
-import { LIMITS } from '../graph/limits.js'
+import { graphError } from '../facebook/errors.js'
+import { LIMITS } from '../facebook/limits.js'
 import type { MediaAttachment, MediaType, OutgoingAttachment } from './send-request.js'
 
 export interface UploadedFile { name: string; type: string; bytes: Uint8Array }
@@ -20,7 +19,7 @@ export function saveAttachment(world: World, input: {
   pageId: string; appId: string; type: MediaType; url?: string | undefined; file?: UploadedFile | undefined
   origin: string
 }): Attachment {
-  const id = ids.attachment()
+  const id = world.ids.attachment()
   if (input.file && input.file.bytes.byteLength > LIMITS.attachmentBytesMax) throw graphError('attachmentTooLarge')
   const url = input.file ? attachmentFileUrl(input.origin, id) : input.url
   if (!url) throw graphError('paramInvalid', 'Param message[attachment][payload] must have either url or a filedata file')

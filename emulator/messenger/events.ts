@@ -5,11 +5,11 @@
  * Source: https://developers.facebook.com/docs/messenger-platform/reference/webhook-events
  */
 import type { World } from '../world/world.js'
-import { enqueuePageEvent } from '../webhooks/outbox.js'
+import { enqueuePageEvent } from './fan-out.js'
 import type {
   DeliveryEvent, IncomingAttachment, MessageBody, MessageEvent, MessagingEvent, MessengerField, OptinEvent,
   PostbackEvent, ReadEvent, Referral, ReferralEvent,
-} from '../webhooks/types.js'
+} from '../facebook/webhook-types.js'
 import type { OutgoingMessage } from './send-request.js'
 
 export interface EmittedEvent { field: MessengerField; event: MessagingEvent }

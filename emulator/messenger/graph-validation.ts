@@ -3,7 +3,7 @@
  * for it (STYLE §7.5). Graph names a nested parameter `message[attachment][payload][elements]` (docs §3.8).
  */
 import type { z } from 'zod'
-import { graphError, type GraphError } from '../graph/errors.js'
+import { graphError, type GraphError } from '../facebook/errors.js'
 
 type Path = readonly PropertyKey[]
 

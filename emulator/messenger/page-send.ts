@@ -7,9 +7,8 @@
  * events are emitted (seed guide "Impact of Messenger API Updates for Europe").
  */
 import type { World } from '../world/world.js'
-import { ids } from '../world/ids.js'
-import { graphError } from '../graph/errors.js'
-import { LIMITS } from '../graph/limits.js'
+import { graphError } from '../facebook/errors.js'
+import { LIMITS } from '../facebook/limits.js'
 import { checkSendFaults } from './faults.js'
 import { conversationIsEeaRestricted } from './eea.js'
 import { windowRefusal } from './window.js'
@@ -59,7 +58,7 @@ export function sendAsPage(world: World, input: PageSendInput): Promise<SendResp
       message = { ...message, attachment: resolved.attachment }
       savedId = resolved.savedId
     }
-    const mid = ids.mid()
+    const mid = world.ids.mid()
     world.messages.insert({
       mid, pageId, personId, direction: 'page', kind: 'message', appId, body: message as Record<string, unknown>,
       messagingType: request.messaging_type, tag: request.tag ?? null,

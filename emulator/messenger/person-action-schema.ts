@@ -3,7 +3,7 @@
  * DESIGN "Control API"): type, tap, read, open an m.me link, click an ad, opt in through a plugin, block the page.
  */
 import * as z from 'zod'
-import { LIMITS } from '../graph/limits.js'
+import { LIMITS } from '../facebook/limits.js'
 import { lazy } from '../../lib/lazy.js'
 
 /** Built on the first person's action (lib/lazy.ts) rather than at start. */

@@ -8,10 +8,9 @@ import type { World } from '../world/world.js'
 import type { Person } from '../world/people.js'
 import type { Conversation } from '../world/conversations.js'
 import type { MessageKind } from '../world/messages.js'
-import { ids } from '../world/ids.js'
-import { LIMITS } from '../graph/limits.js'
-import type { MessageBody, Referral } from '../webhooks/types.js'
-import type { PersonActionResult } from '../control/types.js'
+import { LIMITS } from '../facebook/limits.js'
+import type { MessageBody, Referral } from '../facebook/webhook-types.js'
+import type { PersonActionResult } from './thread-types.js'
 import type { PersonAction, PersonActionType } from './person-action-schema.js'
 import { conversationIsEeaRestricted } from './eea.js'
 import { emit, messageEvent, optinEvent, postbackEvent, readEvent, referralEvent, type EmittedEvent } from './events.js'
@@ -79,7 +78,7 @@ const between = (ctx: Ctx) => ({ pageId: ctx.pageId, psid: ctx.psid, timestamp: 
 
 /** A message from the person: stored, window restarted, `messages` event queued. */
 function sendMessage(ctx: Ctx, body: Omit<MessageBody, 'mid'>): Outcome {
-  const mid = ids.mid()
+  const mid = ctx.world.ids.mid()
   const message: MessageBody = { mid, ...body }
   store(ctx, mid, 'message', message as unknown as Record<string, unknown>)
   touch(ctx)
@@ -87,7 +86,7 @@ function sendMessage(ctx: Ctx, body: Omit<MessageBody, 'mid'>): Outcome {
 }
 
 function postback(ctx: Ctx, title: string, payload: string, referral?: Referral): Outcome {
-  const mid = ids.mid()
+  const mid = ctx.world.ids.mid()
   store(ctx, mid, 'postback', { title, payload, mid })
   touch(ctx)
   const event = postbackEvent(between(ctx), { title, payload, mid, referral })

@@ -4,8 +4,8 @@
  * version the caller asked for, because Facebook removed nested menus in v8.0 and raised the top level from 3 to 20
  * items at the same time (persistent-menu guide; seed guide "Persistent Menu" for the older limits).
  */
-import { graphError } from '../graph/errors.js'
-import { LIMITS } from '../graph/limits.js'
+import { graphError } from '../facebook/errors.js'
+import { LIMITS } from '../facebook/limits.js'
 import {
   MESSENGER_PROFILE_FIELDS, type GetStarted, type Greeting, type IceBreakerQuestion, type IceBreakers, type MenuItem,
   type MessengerProfile, type MessengerProfileField, type PersistentMenu,

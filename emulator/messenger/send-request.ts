@@ -7,8 +7,8 @@
  * https://developers.facebook.com/docs/messenger-platform/send-messages/template/generic (button, media, receipt).
  */
 import * as z from 'zod'
-import { LIMITS } from '../graph/limits.js'
-import { graphError } from '../graph/errors.js'
+import { LIMITS } from '../facebook/limits.js'
+import { graphError } from '../facebook/errors.js'
 import { parseGraph } from './graph-validation.js'
 import { lazy } from '../../lib/lazy.js'
 

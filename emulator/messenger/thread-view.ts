@@ -9,10 +9,10 @@ import type { World } from '../world/world.js'
 import type { Platform } from '../world/people.js'
 import type { StoredMessage } from '../world/messages.js'
 import type { Conversation } from '../world/conversations.js'
-import type { MessageBody } from '../webhooks/types.js'
+import type { MessageBody } from '../facebook/webhook-types.js'
 import type {
   ThreadAttachment, ThreadBubble, ThreadButton, ThreadMenuItem, ThreadTemplate, ThreadView,
-} from '../control/types.js'
+} from './thread-types.js'
 import { ActionRefused } from './person-actions.js'
 import { conversationIsEeaRestricted } from './eea.js'
 import { shownQuickReplies } from './thread-state.js'

@@ -6,8 +6,8 @@
  * Source: https://developers.facebook.com/docs/messenger-platform/policy/policy-overview ,
  * https://developers.facebook.com/docs/messenger-platform/send-messages/message-tags
  */
-import { LIMITS } from '../graph/limits.js'
-import type { GraphErrorName } from '../graph/errors.js'
+import { LIMITS } from '../facebook/limits.js'
+import type { GraphErrorName } from '../facebook/errors.js'
 import type { MessageTag, MessagingType } from './send-request.js'
 
 export interface WindowInput {

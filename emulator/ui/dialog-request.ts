@@ -5,8 +5,8 @@
  */
 import type { World } from '../world/world.js'
 import type { App } from '../world/apps.js'
-import { unknownScopes } from '../graph/permissions.js'
-import { dialogProblem, type DialogProblem } from './dialog-errors.js'
+import { unknownScopes } from '../login/permissions.js'
+import { dialogProblem, type DialogProblem } from '../facebook/dialog-errors.js'
 import { SDK_CALLBACK_PATH } from './paths.js'
 
 /** The dialog's parameters, forwarded unchanged from step to step. */

@@ -1,7 +1,8 @@
 /**
  * Live updates for the dashboard and the Messenger view: `GET /_emulator/events` is a server-sent event stream that
- * says `change` whenever the world was written to (the SQLite change counter, world/changes.ts). One poller per world
- * runs only while someone listens, so an emulator nobody watches does no work; pages refetch themselves on `change`.
+ * says `change` whenever the world was written to (the SQLite change counter, world/changes.ts). One poller per
+ * emulator runs only while someone listens, so an emulator nobody watches does no work; pages refetch themselves on
+ * `change`.
  * https://html.spec.whatwg.org/multipage/server-sent-events.html
  */
 import { Hono } from 'hono'
@@ -59,19 +60,11 @@ export class ChangeHub {
   }
 }
 
-const hubs = new WeakMap<World, ChangeHub>()
-
-export function changeHub(world: World): ChangeHub {
-  let hub = hubs.get(world)
-  if (!hub) hubs.set(world, (hub = new ChangeHub(world)))
-  return hub
-}
-
 /** Mounted at `/_emulator/events`: `event: hello` with the current version, then `event: change` on every change. */
 export function createEventsApp(world: World): Hono {
   const app = new Hono()
+  const hub = new ChangeHub(world)
   app.get('/', (c) => streamSSE(c, async (stream) => {
-    const hub = changeHub(world)
     await stream.writeSSE({ event: 'hello', data: JSON.stringify({ version: hub.version() } satisfies WorldChange) })
     const unsubscribe = hub.subscribe((change) => {
       void stream.writeSSE({ event: 'change', data: JSON.stringify(change), id: String(change.version) })

@@ -15,14 +15,13 @@
 import { Hono, type Context } from 'hono'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import type { World } from '../world/world.js'
-import { ids } from '../world/ids.js'
-import { LIMITS } from '../graph/limits.js'
-import { issueUserToken } from '../graph/token-issuer.js'
-import { applyChoices, planDialog, type DialogAnswer, type DialogPlan } from '../graph/consent-dialog.js'
+import { LIMITS } from '../facebook/limits.js'
+import { issueUserToken } from '../login/token-issuer.js'
+import { applyChoices, planDialog, type DialogAnswer, type DialogPlan } from '../login/consent-dialog.js'
 import {
   deniedRedirect, dialogUrl, grantedRedirect, readDialogRequest, type DialogRequest, type Grant,
 } from './dialog-request.js'
-import { dialogProblem, type DialogProblem } from './dialog-errors.js'
+import { dialogProblem, type DialogProblem } from '../facebook/dialog-errors.js'
 import { LoginSessions, type LoginSession } from './login-session.js'
 import { ChoosePage, ConsentPage, CSRF_FIELD, ErrorPage, LoginPage } from './oauth-pages.js'
 
@@ -132,7 +131,7 @@ export function createOAuthDialogApp(world: World): Hono {
       const now = world.clock.nowSeconds()
       const out: Grant = { granted: applied.consent.granted, declined: applied.consent.declined }
       if (req.responseTypes.code) {
-        out.code = ids.authCode()
+        out.code = world.ids.authCode()
         world.tokens.insertCode({
           code: out.code, appId, accountId, redirectUri: req.redirectUri, expiresAt: now + LIMITS.authCodeSeconds,
           usedAt: null,

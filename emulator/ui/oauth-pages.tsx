@@ -6,10 +6,10 @@
 import type { FC, PropsWithChildren } from 'hono/jsx'
 import type { App } from '../world/apps.js'
 import type { Account } from '../world/accounts.js'
-import { PERMISSIONS } from '../graph/permissions.js'
-import { REQUIRED_PERMISSIONS, type DialogPlan } from '../graph/consent-dialog.js'
+import { PERMISSIONS } from '../login/permissions.js'
+import { REQUIRED_PERMISSIONS, type DialogPlan } from '../login/consent-dialog.js'
 import { DIALOG_PARAMS, type DialogQuery } from './dialog-request.js'
-import type { DialogProblem } from './dialog-errors.js'
+import type { DialogProblem } from '../facebook/dialog-errors.js'
 import { DIALOG_CSS } from './styles.js'
 
 /** The name of Facebook's CSRF form field; the consent forms carry the session's token in it. */

@@ -9,31 +9,15 @@
  * (https://developers.facebook.com/docs/reference/javascript/FB.login/, FB.getLoginStatus/):
  *   { status: 'connected' | 'unknown', authResponse: { accessToken, expiresIn, userID, grantedScopes,
  *     data_access_expiration_time, graphDomain } | null }
- * `signedRequest` is left out: it needs the app secret, which never reaches a browser.
+ * `signedRequest` is left out: it needs the app secret, which never reaches a browser. FB.api reaches Graph across
+ * origins because Graph answers any origin (graph/cors.ts).
  */
 import { Hono } from 'hono'
 import { html, raw } from 'hono/html'
-import { cors } from 'hono/cors'
 import { SDK_CALLBACK_PATH } from './paths.js'
 
 /** The postMessage type both halves agree on. */
 const MESSAGE_TYPE = 'messenger-emulator:auth'
-
-/**
- * graph.facebook.com answers any origin (`Access-Control-Allow-Origin: *`, unverified against a doc page; seen on
- * live responses), which is how FB.api reaches it from a web page. Only Graph is given this header, no credentials.
- */
-const GRAPH_EXPOSED_HEADERS = ['x-fb-trace-id', 'www-authenticate']
-export const graphCors = cors({ origin: '*', allowMethods: ['GET', 'POST', 'DELETE'], exposeHeaders: GRAPH_EXPOSED_HEADERS })
-
-/**
- * What graphCors puts on every answer that is not a preflight, as plain headers: the Graph pipeline writes them with
- * its own (graph/app.ts), where running hono's cors on the finished answer rebuilt its headers, ~6% of a Send API
- * call's CPU (`npm run bench send-api`).
- */
-export const GRAPH_CORS_HEADERS: Record<string, string> = {
-  'access-control-allow-origin': '*', 'access-control-expose-headers': GRAPH_EXPOSED_HEADERS.join(','),
-}
 
 /** The SDK itself, for an emulator reached at `origin`. Plain ES2017, no build step; nothing user-given inside. */
 function sdkScript(origin: string): string {

@@ -11,15 +11,16 @@
  * load this is what keeps delivery up with the Send API: one event per request sent 613 of ~37,000 owed webhooks in
  * a 10 s benchmark (`npm run bench send-api`). Several pairs deliver at once, up to `maxConcurrent`.
  *
- * One worker per world: `deliveryWorker(world)` gives it; `startEmulator` configures, starts and stops it.
+ * One worker per world, owned by the emulator's runtime (runtime/runtime.ts), which starts and stops it. The world's
+ * outbox tells it when rows are queued.
  */
 import type { World } from '../world/world.js'
 import type { AttemptRecord, Delivery, RowOutcome } from '../world/outbox.js'
-import { LIMITS } from '../graph/limits.js'
+import { LIMITS } from '../facebook/limits.js'
 import { webhookFaults } from '../messenger/faults.js'
 import { httpPost } from '../../lib/http-post.js'
 import { signatureHeaders } from './signature.js'
-import { pageEventBody, readPageEventBody } from './page-body.js'
+import { pageEventBody, readPageEventBody } from '../facebook/page-body.js'
 
 export interface DeliveryOptions {
   /** How long a receiver has to answer (default 20 s, docs §4.2). */
@@ -72,22 +73,20 @@ const pairKey = (d: Delivery) => `${d.appId}|${d.pageId}`
 interface SendResult { httpStatus: number | null; error: string | null; permanent?: boolean }
 
 export class DeliveryWorker {
-  private options: Required<DeliveryOptions> = DEFAULTS
   private readonly inFlight = new Map<string, Promise<void>>()
   private stopping = new AbortController()
   private timer: NodeJS.Timeout | undefined
   private running = false
   private nudged = false
+  private stopListening: (() => void) | undefined
+  private readonly options: Required<DeliveryOptions>
 
-  constructor(private readonly world: World) {}
+  constructor(private readonly world: World, options: DeliveryOptions = {}) {
+    this.options = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) }
+  }
 
   get settings(): Required<DeliveryOptions> {
     return this.options
-  }
-
-  configure(options: DeliveryOptions): this {
-    this.options = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) }
-    return this
   }
 
   /** Starts polling; rows left pending by an earlier run on this database are picked up at once. */
@@ -97,12 +96,14 @@ export class DeliveryWorker {
     if (this.stopping.signal.aborted) this.stopping = new AbortController()
     this.timer = setInterval(() => this.pass(), this.options.pollMs)
     this.timer.unref()
+    this.stopListening = this.world.outbox.onQueued(() => this.nudge())
     this.nudge()
   }
 
   /** Stops polling and aborts requests in flight; their rows stay pending (nothing acknowledged is lost). */
   async stop(): Promise<void> {
     this.running = false
+    this.stopListening?.()
     clearInterval(this.timer)
     this.stopping.abort()
     await Promise.allSettled([...this.inFlight.values()])
@@ -216,21 +217,4 @@ export class DeliveryWorker {
     }
     return { status: 'pending', nextAttemptAt: now + retryDelayMs(d.attempts + 1, this.options) }
   }
-}
-
-const workers = new WeakMap<World, DeliveryWorker>()
-
-/** The world's delivery worker (created on first use, not started). */
-export function deliveryWorker(world: World): DeliveryWorker {
-  let w = workers.get(world)
-  if (!w) {
-    w = new DeliveryWorker(world)
-    workers.set(world, w)
-  }
-  return w
-}
-
-/** Tells the world's worker, if it runs, that rows were queued. */
-export function nudgeDelivery(world: World): void {
-  workers.get(world)?.nudge()
 }

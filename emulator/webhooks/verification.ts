@@ -5,7 +5,7 @@
  * Source: https://developers.facebook.com/docs/graph-api/webhooks/getting-started#verification-requests
  */
 import { randomInt } from 'node:crypto'
-import { graphError } from '../graph/errors.js'
+import { graphError } from '../facebook/errors.js'
 
 /** Throws the catalogue error Graph answers when the callback does not verify. */
 export async function verifyCallback(callbackUrl: string, verifyToken: string, timeoutMs: number): Promise<void> {

@@ -1,5 +1,5 @@
 /** Facebook accounts (the people who own and administer pages) and their login sessions. */
-import { ids } from './ids.js'
+import type { Ids } from './ids.js'
 import type { Store } from './store.js'
 
 export interface Account {
@@ -15,10 +15,10 @@ interface AccountDbRow { id: string; name: string; eea: number; session_epoch: n
 const toAccount = (r: AccountDbRow): Account => ({ id: r.id, name: r.name, eea: r.eea === 1, sessionEpoch: r.session_epoch })
 
 export class Accounts {
-  constructor(private readonly store: Store, private readonly now: () => number) {}
+  constructor(private readonly store: Store, private readonly now: () => number, private readonly ids: Ids) {}
 
   create(input: { id?: string; name: string; eea?: boolean }): Account {
-    const account: Account = { id: input.id ?? ids.account(), name: input.name, eea: input.eea ?? false, sessionEpoch: 0 }
+    const account: Account = { id: input.id ?? this.ids.account(), name: input.name, eea: input.eea ?? false, sessionEpoch: 0 }
     this.store.stmt('INSERT INTO accounts (id, name, eea, session_epoch, created_at) VALUES (?, ?, ?, 0, ?)')
       .run(account.id, account.name, account.eea ? 1 : 0, this.now())
     return account

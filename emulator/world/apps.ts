@@ -2,7 +2,7 @@
  * Facebook apps: id, secret, name, the "Require App Secret" setting, the Valid OAuth Redirect URIs and the app's fault
  * switches.
  */
-import { ids } from './ids.js'
+import type { Ids } from './ids.js'
 import { json, type Store } from './store.js'
 
 export interface App {
@@ -25,11 +25,11 @@ const toApp = (r: AppDbRow): App => ({
 })
 
 export class Apps {
-  constructor(private readonly store: Store, private readonly now: () => number) {}
+  constructor(private readonly store: Store, private readonly now: () => number, private readonly ids: Ids) {}
 
   create(input: Partial<App> & { name: string }): App {
     const app: App = {
-      id: input.id ?? ids.app(), secret: input.secret ?? ids.appSecret(), name: input.name,
+      id: input.id ?? this.ids.app(), secret: input.secret ?? this.ids.appSecret(), name: input.name,
       requireProof: input.requireProof ?? false, oauthRedirectUris: input.oauthRedirectUris ?? [],
       faults: input.faults ?? {},
     }

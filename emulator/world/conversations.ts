@@ -3,7 +3,7 @@
  * blocked the page, typing indicators, the seen/read/delivered watermarks and a click-to-Messenger ad's welcome.
  */
 import { json, type Store } from './store.js'
-import type { Referral } from '../webhooks/types.js'
+import type { Referral } from '../facebook/webhook-types.js'
 
 /** The welcome message of a click-to-Messenger ad, shown to the person but not in the history (seed guide). */
 export interface AdWelcome {

@@ -9,10 +9,10 @@
 import * as z from 'zod'
 import type { World } from './world.js'
 import type { App } from './apps.js'
-import { faultsDoc, faultSwitchesSchema, importFaults } from '../messenger/faults.js'
+import { faultSwitchesSchema, type FaultScope, type FaultSwitches } from '../facebook/faults.js'
 import {
   importSubscribedApps, importWebhook, subscribedAppsDoc, SubscribedAppDocSchema, webhookDoc, WebhookDocSchema,
-} from './subscriptions.js'
+} from './subscription-docs.js'
 
 const numericId = z.string().regex(/^\d{1,20}$/, 'ids are decimal strings, as Facebook ids are')
 
@@ -188,4 +188,18 @@ export function exportWorld(world: World): CompleteWorldDocument {
     })),
     people: world.people.list().map((p) => toPersonDoc(world, p.id)),
   }
+}
+
+/** World document import: sets the switches given on a new app, page or person; answers them for the document. */
+function importFaults(world: World, scope: FaultScope, id: string, faults: FaultSwitches | undefined):
+  { faults?: FaultSwitches } {
+  if (!faults || Object.keys(faults).length === 0) return {}
+  world.faultSwitches.set(scope, id, faults)
+  return { faults }
+}
+
+/** World document export: the switches set, or nothing when none is (so plain worlds export as before). */
+function faultsDoc(world: World, scope: FaultScope, id: string): { faults?: FaultSwitches } {
+  const faults = world.faultSwitches.read(scope, id)
+  return Object.keys(faults).length ? { faults } : {}
 }

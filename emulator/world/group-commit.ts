@@ -10,7 +10,6 @@
  * Writes nobody waits for (the request journal) join the next batch with `defer()`; a read that must see them calls
  * `flush()` first. A synchronous `Store.tx()` outside a batch still commits on its own, as before.
  */
-import type { Store } from './store.js'
 
 interface Queued {
   fn: () => unknown
@@ -24,7 +23,11 @@ export class GroupCommit {
   private queue: Queued[] = []
   private scheduled = false
 
-  constructor(private readonly store: Store, private readonly onDeferredError: (error: unknown) => void) {}
+  /**
+   * `tx` runs a function in one transaction, or in a savepoint when nested (Store.tx): the batch is one transaction
+   * and each write in it one savepoint.
+   */
+  constructor(private readonly tx: <T>(fn: () => T) => T, private readonly onDeferredError: (error: unknown) => void) {}
 
   /** Runs `fn` in the next batch, in its own savepoint; settles after the batch's COMMIT (or with `fn`'s error). */
   run<T>(fn: () => T): Promise<T> {
@@ -47,10 +50,10 @@ export class GroupCommit {
     if (batch.length === 0) return
     let outcomes: Outcome[]
     try {
-      outcomes = this.store.tx(() => batch.map((item): Outcome => {
+      outcomes = this.tx(() => batch.map((item): Outcome => {
         try {
           // Nested in the batch, the transaction is a SAVEPOINT: a throw rolls back this write only.
-          return { ok: true, value: this.store.tx(item.fn) }
+          return { ok: true, value: this.tx(item.fn) }
         } catch (error) {
           return { ok: false, error }
         }

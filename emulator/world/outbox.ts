@@ -74,13 +74,30 @@ const matching = (f: DeliveryListFilter) =>
   ({ appId: f.appId ?? null, pageId: f.pageId ?? null, status: f.status ?? null })
 
 export class Outbox {
+  private readonly listeners = new Set<() => void>()
+
   constructor(private readonly store: Store, private readonly now: () => number) {}
+
+  /**
+   * Calls `listener` whenever a row is queued (the delivery worker wakes up; webhooks/delivery.ts): it runs inside the
+   * caller's transaction, so it must only schedule work for later. Answers the function that stops it.
+   */
+  onQueued(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
 
   enqueue(input: { appId: string; pageId: string; field: string; body: string }): number {
     const now = this.now()
-    return Number(this.store.stmt(`INSERT INTO webhook_deliveries (app_id, page_id, field, body, status, attempts,
+    const id = Number(this.store.stmt(`INSERT INTO webhook_deliveries (app_id, page_id, field, body, status, attempts,
       next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`)
       .run(input.appId, input.pageId, input.field, input.body, now, now).lastInsertRowid)
+    this.queued()
+    return id
+  }
+
+  private queued(): void {
+    for (const listener of this.listeners) listener()
   }
 
   get(id: number): Delivery | undefined {
@@ -180,8 +197,10 @@ export class Outbox {
 
   /** Puts a row back in the queue, due now (the control API's redeliver); its past attempts stay in the log. */
   requeue(id: number): boolean {
-    return this.store.stmt(`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ?, last_error = NULL
-      WHERE id = ?`).run(this.now(), id).changes > 0
+    const requeued = this.store.stmt(`UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ?,
+      last_error = NULL WHERE id = ?`).run(this.now(), id).changes > 0
+    if (requeued) this.queued()
+    return requeued
   }
 }
 

@@ -1,5 +1,5 @@
 /** Facebook pages, their admins (accounts with a role on the page) and their EEA flag. */
-import { ids } from './ids.js'
+import type { Ids } from './ids.js'
 import { json, type Store } from './store.js'
 
 export interface Page {
@@ -17,11 +17,11 @@ const toPage = (r: PageDbRow): Page => ({
 })
 
 export class Pages {
-  constructor(private readonly store: Store, private readonly now: () => number) {}
+  constructor(private readonly store: Store, private readonly now: () => number, private readonly ids: Ids) {}
 
   create(input: Partial<Page> & { name: string; admins?: string[] }): Page {
     const page: Page = {
-      id: input.id ?? ids.page(), name: input.name, category: input.category ?? 'Brand', eea: input.eea ?? false,
+      id: input.id ?? this.ids.page(), name: input.name, category: input.category ?? 'Brand', eea: input.eea ?? false,
       faults: input.faults ?? {},
     }
     this.store.stmt('INSERT INTO pages (id, name, category, eea, faults, created_at) VALUES (?, ?, ?, ?, ?, ?)')

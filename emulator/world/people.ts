@@ -1,5 +1,5 @@
 /** People on Messenger and their page-scoped ids (PSIDs). */
-import { ids } from './ids.js'
+import type { Ids } from './ids.js'
 import type { Store } from './store.js'
 
 export type Platform = 'web' | 'ios' | 'android'
@@ -28,11 +28,11 @@ const toPerson = (r: PersonDbRow): Person => ({
 export interface Psid { psid: string; personId: string; pageId: string }
 
 export class People {
-  constructor(private readonly store: Store, private readonly now: () => number) {}
+  constructor(private readonly store: Store, private readonly now: () => number, private readonly ids: Ids) {}
 
   create(input: Partial<Person> & { firstName: string; lastName: string }): Person {
     const p: Person = {
-      id: input.id ?? ids.person(), firstName: input.firstName, lastName: input.lastName, eea: input.eea ?? false,
+      id: input.id ?? this.ids.person(), firstName: input.firstName, lastName: input.lastName, eea: input.eea ?? false,
       platform: input.platform ?? 'ios', locale: input.locale ?? 'en_US', timezone: input.timezone ?? 0,
       gender: input.gender ?? null,
     }
@@ -59,7 +59,7 @@ export class People {
     const existing = this.store.stmt('SELECT psid FROM psids WHERE person_id = ? AND page_id = ?').get(personId, pageId) as
       { psid: string } | undefined
     if (existing) return existing.psid
-    const psid = wanted ?? ids.psid()
+    const psid = wanted ?? this.ids.psid()
     this.store.stmt('INSERT INTO psids (psid, person_id, page_id) VALUES (?, ?, ?)').run(psid, personId, pageId)
     return psid
   }

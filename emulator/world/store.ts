@@ -15,7 +15,7 @@ export class Store {
 
   constructor(readonly db: Db) {
     this.transaction = db.transaction(this.runInTx)
-    this.commits = new GroupCommit(this, (err) => console.error('[world] a deferred write failed', err))
+    this.commits = new GroupCommit((fn) => this.tx(fn), (err) => console.error('[world] a deferred write failed', err))
   }
 
   stmt(sql: string): Database.Statement {

@@ -3,11 +3,7 @@
  * `object: "page"` subscription (`/{app-id}/subscriptions`: callback URL, verify token, fields) and the pages
  * subscribed to the app (`/{page-id}/subscribed_apps`: the fields that page sends the app).
  */
-import * as z from 'zod'
 import { json, type Store } from './store.js'
-import { ids } from './ids.js'
-import type { World } from './world.js'
-import { PAGE_SUBSCRIPTION_FIELDS } from '../webhooks/types.js'
 
 /** The version fields are recorded with when no version is known (an unversioned call, the dashboard, an import). */
 export const DEFAULT_GRAPH_VERSION = 'v21.0'
@@ -117,54 +113,3 @@ export class Subscriptions {
 // ── The world document's form (DESIGN "World document") ───────────────────────────────────────────────────────────
 
 /** `apps[].webhook`: the app's `page` subscription, as if made through `/{app-id}/subscriptions` (not verified). */
-export const WebhookDocSchema = z.object({
-  callbackUrl: z.url({ protocol: /^https?$/ }),
-  verifyToken: z.string().min(1).max(200).optional(),
-  fields: z.array(z.enum(PAGE_SUBSCRIPTION_FIELDS)).optional(),
-}).strict()
-
-/** `pages[].subscribedApps`: the page's `subscribed_apps`, each naming an app by id (or by name in the document). */
-export const SubscribedAppDocSchema = z.object({
-  appId: z.string().min(1),
-  fields: z.array(z.enum(PAGE_SUBSCRIPTION_FIELDS)).min(1),
-}).strict()
-
-export type WebhookDoc = z.infer<typeof WebhookDocSchema>
-export type SubscribedAppDoc = z.infer<typeof SubscribedAppDocSchema>
-
-/**
- * Records an app's webhook from the document and answers its document form. The state is taken as given: the
- * webhook-fields bug acts on API calls, not on imports, so an export round-trips.
- */
-export function importWebhook(world: World, appId: string, doc: WebhookDoc | undefined): { webhook?: WebhookDoc } {
-  if (doc) {
-    world.subscriptions.saveApp({
-      appId, object: 'page', callbackUrl: doc.callbackUrl, verifyToken: doc.verifyToken ?? ids.verifyToken(),
-      fields: [...new Set(doc.fields ?? [])].map((name) => ({ name, version: DEFAULT_GRAPH_VERSION })),
-      includeValues: false, active: true,
-    })
-  }
-  return webhookDoc(world, appId)
-}
-
-export function webhookDoc(world: World, appId: string): { webhook?: WebhookDoc } {
-  const s = world.subscriptions.app(appId)
-  if (!s) return {}
-  return { webhook: { callbackUrl: s.callbackUrl, verifyToken: s.verifyToken, fields: s.fields.map((f) => f.name) as
-    WebhookDoc['fields'] } }
-}
-
-/** Subscribes the page to the document's apps (`appRef` resolves an id or a name) and answers its document form. */
-export function importSubscribedApps(world: World, pageId: string, docs: SubscribedAppDoc[] | undefined,
-  appRef: (ref: string) => string): { subscribedApps?: SubscribedAppDoc[] } {
-  for (const d of docs ?? []) {
-    world.subscriptions.savePage({ pageId, appId: appRef(d.appId), fields: [...new Set(d.fields)] })
-  }
-  return subscribedAppsDoc(world, pageId)
-}
-
-export function subscribedAppsDoc(world: World, pageId: string): { subscribedApps?: SubscribedAppDoc[] } {
-  const subs = world.subscriptions.ofPage(pageId)
-  if (subs.length === 0) return {}
-  return { subscribedApps: subs.map((s) => ({ appId: s.appId, fields: s.fields as SubscribedAppDoc['fields'] })) }
-}

@@ -20,6 +20,7 @@ import { Outbox } from './outbox.js'
 import { MessengerProfiles } from './messenger-profiles.js'
 import { Journal } from './journal.js'
 import { FaultSwitchStore } from './fault-switches.js'
+import { createIds, type Ids } from './ids.js'
 
 const CLOCK_KEY = 'clock_offset_ms'
 
@@ -42,15 +43,16 @@ export class World {
   readonly journal: Journal
   readonly faultSwitches: FaultSwitchStore
 
-  constructor(readonly db: Db) {
+  /** `ids` are the world's id and secret generators (world/ids.ts), injectable for tests. */
+  constructor(readonly db: Db, readonly ids: Ids = createIds()) {
     this.store = new Store(db)
     const offset = Number(this.getMeta(CLOCK_KEY) ?? 0)
     this.clock = createClock(offset, (ms) => this.setMeta(CLOCK_KEY, String(ms)))
     const now = () => this.clock.now()
-    this.apps = new Apps(this.store, now)
-    this.accounts = new Accounts(this.store, now)
-    this.pages = new Pages(this.store, now)
-    this.people = new People(this.store, now)
+    this.apps = new Apps(this.store, now, ids)
+    this.accounts = new Accounts(this.store, now, ids)
+    this.pages = new Pages(this.store, now, ids)
+    this.people = new People(this.store, now, ids)
     this.consents = new Consents(this.store, now)
     this.tokens = new Tokens(this.store)
     this.conversations = new Conversations(this.store, now)
@@ -64,8 +66,8 @@ export class World {
     this.faultSwitches = new FaultSwitchStore(this.store)
   }
 
-  static open(path: string): World {
-    return new World(openDatabase(path))
+  static open(path: string, ids?: Ids): World {
+    return new World(openDatabase(path), ids)
   }
 
   tx<T>(fn: () => T): T {

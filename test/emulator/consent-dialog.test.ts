@@ -3,7 +3,7 @@
  * of earlier choices (docs §1.1, seed "Missing OAuth Permissions").
  */
 import { describe, expect, it } from 'vitest'
-import { applyChoices, planDialog, type DialogInput } from '../../emulator/graph/consent-dialog.js'
+import { applyChoices, planDialog, type DialogInput } from '../../emulator/login/consent-dialog.js'
 import type { Consent } from '../../emulator/world/consents.js'
 
 const PAGES = ['p1', 'p2']

@@ -5,7 +5,7 @@
  */
 import { describe, expect } from 'vitest'
 import { ControlApiError, type ControlClient } from '../../emulator/index.js'
-import { LIMITS } from '../../emulator/graph/limits.js'
+import { LIMITS } from '../../emulator/facebook/limits.js'
 import { get, test, type BaseWorld } from './fixtures.js'
 
 async function failure(promise: Promise<unknown>): Promise<ControlApiError> {

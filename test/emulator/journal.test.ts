@@ -5,7 +5,7 @@
 import { describe, expect } from 'vitest'
 import { get, graph, test, type BaseWorld } from './fixtures.js'
 import type { RunningEmulator } from '../../emulator/index.js'
-import { appSecretProof } from '../../emulator/graph/access.js'
+import { appSecretProof } from '../../emulator/login/access.js'
 import { ControlApiError } from '../../emulator/control/client.js'
 
 async function pageToken(emulator: RunningEmulator, w: BaseWorld): Promise<string> {

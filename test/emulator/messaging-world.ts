@@ -4,8 +4,8 @@
  */
 import { test as base, expect } from 'vitest'
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js'
-import type { MessagingEvent, MessengerField } from '../../emulator/webhooks/types.js'
-import { MESSENGER_FIELDS } from '../../emulator/webhooks/types.js'
+import type { MessagingEvent, MessengerField } from '../../emulator/facebook/webhook-types.js'
+import { MESSENGER_FIELDS } from '../../emulator/facebook/webhook-types.js'
 import { startReceiver, type Receiver } from './webhook-receiver.js'
 import { graph, type GraphResponse } from './fixtures.js'
 

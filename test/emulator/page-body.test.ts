@@ -3,7 +3,7 @@
  * JSON.stringify's, so what is signed and what an app parses agree, and a batch joins queued events unchanged.
  */
 import { expect, test } from 'vitest'
-import { pageEventBody, readPageEventBody } from '../../emulator/webhooks/page-body.js'
+import { pageEventBody, readPageEventBody } from '../../emulator/facebook/page-body.js'
 import { batchBody } from '../../emulator/webhooks/delivery.js'
 import type { Delivery } from '../../emulator/world/outbox.js'
 

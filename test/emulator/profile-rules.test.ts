@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest'
 import {
   checkProfileDelete, graphVersionNumber, profileFields, validateProfileUpdate, type ProfileRuleContext,
 } from '../../emulator/messenger/profile-rules.js'
-import { GraphError } from '../../emulator/graph/errors.js'
+import { GraphError } from '../../emulator/facebook/errors.js'
 import type { MessengerProfile } from '../../emulator/world/messenger-profiles.js'
 
 const ctx = (over: Partial<ProfileRuleContext> = {}): ProfileRuleContext =>

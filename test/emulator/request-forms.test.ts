@@ -5,7 +5,7 @@
  */
 import { describe, expect } from 'vitest'
 import { request } from 'node:http'
-import { appSecretProof } from '../../emulator/graph/access.js'
+import { appSecretProof } from '../../emulator/login/access.js'
 import { expectGraphError, get, graph, test, type BaseWorld, type GraphResponse } from './fixtures.js'
 import type { RunningEmulator } from '../../emulator/index.js'
 

@@ -1,7 +1,7 @@
 /** Send API request validation without HTTP: every limit maps onto Graph's error (docs §3.2–§3.8). */
 import { describe, expect, it } from 'vitest'
 import { parseSendRequest } from '../../emulator/messenger/send-request.js'
-import { GraphError } from '../../emulator/graph/errors.js'
+import { GraphError } from '../../emulator/facebook/errors.js'
 
 const base = { recipient: { id: '123' }, messaging_type: 'RESPONSE' }
 function error(values: Record<string, unknown>): { code: number; subcode?: number; message: string } {

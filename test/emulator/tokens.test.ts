@@ -4,9 +4,8 @@
  * expiry, malformed, missing).
  */
 import { describe, expect } from 'vitest'
-import { ids } from '../../emulator/world/ids.js'
-import { LIMITS } from '../../emulator/graph/limits.js'
-import { grant } from '../../emulator/graph/token-issuer.js'
+import { LIMITS } from '../../emulator/facebook/limits.js'
+import { grant } from '../../emulator/login/grants.js'
 import { expectGraphError, get, graph, PASSWORD_CHANGED_MESSAGE, test, type BaseWorld } from './fixtures.js'
 import type { RunningEmulator } from '../../emulator/index.js'
 
@@ -14,7 +13,7 @@ const REDIRECT = 'https://acme.example/callback'
 
 /** An authorization code and consent as the login dialog would leave them (the dialog is another module's). */
 function code(emulator: RunningEmulator, w: BaseWorld, overrides: { redirectUri?: string; ttl?: number } = {}): string {
-  const value = ids.authCode()
+  const value = emulator.world.ids.authCode()
   grant(emulator.world, w.appId, w.ownerId, ['public_profile', 'pages_show_list'], [w.pageId])
   emulator.world.tokens.insertCode({
     code: value, appId: w.appId, accountId: w.ownerId, redirectUri: overrides.redirectUri ?? REDIRECT,

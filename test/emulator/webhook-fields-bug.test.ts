@@ -6,7 +6,7 @@
 import { describe, expect } from 'vitest'
 import { test as base, get, graph, type BaseWorld } from './fixtures.js'
 import { startReceiver, type Receiver } from './webhook-receiver.js'
-import { enqueuePageEvent } from '../../emulator/webhooks/outbox.js'
+import { enqueuePageEvent } from '../../emulator/messenger/fan-out.js'
 import type { RunningEmulator } from '../../emulator/index.js'
 
 /** The events the guide tells the developer to select. */

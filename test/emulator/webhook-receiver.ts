@@ -6,7 +6,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createHmac } from 'node:crypto'
-import type { PageWebhookBody } from '../../emulator/webhooks/types.js'
+import type { PageWebhookBody } from '../../emulator/facebook/webhook-types.js'
 
 export interface ReceivedPost {
   headers: IncomingHttpHeaders

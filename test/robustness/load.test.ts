@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js'
 import type { WorldDocument } from '../../emulator/world/document.js'
-import type { PageWebhookBody } from '../../emulator/webhooks/types.js'
+import type { PageWebhookBody } from '../../emulator/facebook/webhook-types.js'
 
 const PAGES = 20
 const PEOPLE = 1000

@@ -6,7 +6,7 @@ import { afterAll, expect, test } from 'vitest'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
-import { ids } from '../../emulator/world/ids.js'
+import { createIds } from '../../emulator/world/ids.js'
 import { defaultIds } from '../../adapter/runtime/ids.js'
 import { ControlClient } from '../../emulator/control/client.js'
 import { startCli, type CliProcess } from './cli.js'
@@ -19,6 +19,7 @@ afterAll(async () => {
 })
 
 test('tokens and secrets are at least 32 random characters, and never repeat', () => {
+  const ids = createIds()
   const secrets = { accessToken: ids.accessToken, appSecret: ids.appSecret, appTokenSecret: ids.appTokenSecret,
     authCode: ids.authCode, verifyToken: ids.verifyToken, adapterSecret: defaultIds.secret }
   for (const [name, make] of Object.entries(secrets)) {

@@ -8,7 +8,7 @@ import { Hono } from 'hono'
 import type { FC } from 'hono/jsx'
 import type { ControlClient } from '../../control/client.js'
 import type { AppWebhookView, CompleteWorldDocument } from '../../control/types.js'
-import { PAGE_SUBSCRIPTION_FIELDS } from '../../webhooks/types.js'
+import { PAGE_SUBSCRIPTION_FIELDS } from '../../facebook/webhook-types.js'
 import { act, backPath, readForm } from './actions.js'
 import { Back, Layout, Named, Secret, flashOf, render } from './layout.js'
 

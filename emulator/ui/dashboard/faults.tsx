@@ -7,7 +7,7 @@ import { Hono } from 'hono'
 import type { FC } from 'hono/jsx'
 import type { ControlClient } from '../../control/client.js'
 import type { FaultScope, FaultSwitchInfo, FaultSwitches, FaultsView } from '../../control/types.js'
-import { FAULT_SWITCHES, type FaultSwitchName } from '../../messenger/faults.js'
+import { FAULT_SWITCHES, type FaultSwitchName } from '../../facebook/faults.js'
 import { act, backPath, readForm, type Form } from './actions.js'
 import { Back, Layout, Named, flashOf, render } from './layout.js'
 

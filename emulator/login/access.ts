@@ -1,16 +1,14 @@
 /**
- * Access tokens as Graph judges them: where a request carries one (docs §0, §11), which app, account and page it
- * speaks for, and whether it is still valid (password change 460, app removed 458, expiry 463, malformed 190).
- * `appsecret_proof` is checked here, once, for every endpoint (docs §11).
+ * Access tokens as Graph judges them: which app, account and page a token speaks for, and whether it is still valid
+ * (password change 460, app removed 458, expiry 463, malformed 190). `appsecret_proof` is checked here, once, for
+ * every endpoint (docs §11). Where a request carries its token is the Graph pipeline's business (graph/app.ts).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { Context } from 'hono'
 import type { World } from '../world/world.js'
 import type { App } from '../world/apps.js'
 import type { Account } from '../world/accounts.js'
 import type { Token, TokenKind } from '../world/tokens.js'
-import { facebookSessionDate, graphError, GraphError } from './errors.js'
-import type { Params } from './params.js'
+import { facebookSessionDate, graphError, GraphError } from '../facebook/errors.js'
 
 export interface Access {
   raw: string
@@ -24,15 +22,6 @@ export interface Access {
   token?: Token
   /** Permissions granted today by the account to the app (live: revoking one removes it from older tokens). */
   scopes: string[]
-}
-
-/** The token from `access_token` (query or body) or `Authorization: Bearer|OAuth …`. */
-export function tokenFrom(c: Context, params: Params): string | undefined {
-  const fromParams = params.string('access_token')
-  if (fromParams) return fromParams
-  const header = c.req.header('authorization')
-  const m = header?.match(/^\s*(?:Bearer|OAuth)\s+(\S+)\s*$/i)
-  return m?.[1]
 }
 
 export function appSecretProof(token: string, secret: string): string {
@@ -78,8 +67,7 @@ function appToken(world: World, raw: string): Access {
 }
 
 /** Checks `appsecret_proof` when given, and requires it for apps with "Require App Secret" on. */
-export function checkAppSecretProof(access: Access, params: Params): void {
-  const proof = params.string('appsecret_proof')
+export function checkAppSecretProof(access: Access, proof: string | undefined): void {
   if (proof === undefined) {
     if (access.app.requireProof && access.kind !== 'app') throw graphError('appSecretProofMissing')
     return

@@ -5,10 +5,10 @@
  * a long-lived user token never expires.
  */
 import type { World } from '../world/world.js'
-import { ids } from '../world/ids.js'
 import type { Token, TokenSource } from '../world/tokens.js'
-import { LIMITS } from './limits.js'
+import { LIMITS } from '../facebook/limits.js'
 import { TOKEN_GENERATION_SCOPES } from './permissions.js'
+import { grant } from './grants.js'
 
 export type Lifetime = 'short' | 'long'
 
@@ -19,7 +19,7 @@ export function issueUserToken(world: World, appId: string, accountId: string, s
   const now = world.clock.nowSeconds()
   const seconds = lifetime === 'short' ? LIMITS.shortLivedUserTokenSeconds : LIMITS.longLivedUserTokenSeconds
   return world.tokens.insert({
-    token: ids.accessToken(), kind: 'user', appId, accountId, pageId: null, sessionEpoch: account.sessionEpoch,
+    token: world.ids.accessToken(), kind: 'user', appId, accountId, pageId: null, sessionEpoch: account.sessionEpoch,
     issuedAt: now, expiresAt: now + seconds, source,
   })
 }
@@ -39,7 +39,7 @@ export function pageTokenFor(world: World, userToken: Token, pageId: string): To
     expiresAt)
   if (existing) return existing
   return world.tokens.insert({
-    token: ids.accessToken(), kind: 'page', appId: userToken.appId, accountId: userToken.accountId, pageId,
+    token: world.ids.accessToken(), kind: 'page', appId: userToken.appId, accountId: userToken.accountId, pageId,
     sessionEpoch: userToken.sessionEpoch, issuedAt: world.clock.nowSeconds(), expiresAt, source: 'accounts',
   })
 }
@@ -55,7 +55,7 @@ export function generatePageToken(world: World, appId: string, accountId: string
     if (!account) throw new Error(`No account ${accountId}`)
     grant(world, appId, accountId, TOKEN_GENERATION_SCOPES, [pageId])
     return world.tokens.insert({
-      token: ids.accessToken(), kind: 'page', appId, accountId, pageId, sessionEpoch: account.sessionEpoch,
+      token: world.ids.accessToken(), kind: 'page', appId, accountId, pageId, sessionEpoch: account.sessionEpoch,
       issuedAt: world.clock.nowSeconds(), expiresAt: null, source: 'token_generation',
     })
   })
@@ -64,17 +64,7 @@ export function generatePageToken(world: World, appId: string, accountId: string
 /** `grant_type=client_credentials`: `{app-id}|{secret}`, never expires (docs §1.4). */
 export function issueAppToken(world: World, appId: string): Token {
   return world.tokens.insert({
-    token: `${appId}|${ids.appTokenSecret()}`, kind: 'app', appId, accountId: null, pageId: null, sessionEpoch: 0,
+    token: `${appId}|${world.ids.appTokenSecret()}`, kind: 'app', appId, accountId: null, pageId: null, sessionEpoch: 0,
     issuedAt: world.clock.nowSeconds(), expiresAt: null, source: 'client_credentials',
-  })
-}
-
-/** Adds grants to what the account already allowed the app (Explorer, Token Generation). */
-export function grant(world: World, appId: string, accountId: string, scopes: string[], pageIds: string[]): void {
-  const c = world.consents.get(appId, accountId)
-  const granted = new Set([...(c?.granted ?? []), ...scopes])
-  world.consents.save({
-    appId, accountId, granted: [...granted], declined: (c?.declined ?? []).filter((s) => !granted.has(s)),
-    pageIds: [...new Set([...(c?.pageIds ?? []), ...pageIds])],
   })
 }

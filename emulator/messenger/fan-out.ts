@@ -1,13 +1,13 @@
 /**
- * Where every Messenger event enters webhook delivery. An event reaches an app only when both halves of the
- * subscription hold (docs §5): the app's `page` subscription is active and has the field, and the page is subscribed
- * to the app with that field. Each such app gets one outbox row, written in the caller's transaction, so the event
- * and its deliveries are committed together (DESIGN principle 5); the delivery worker sends them afterwards.
+ * Who hears a Messenger event: where every event enters webhook delivery. An event reaches an app only when both
+ * halves of the subscription hold (docs §5): the app's `page` subscription is active and has the field, and the page
+ * is subscribed to the app with that field. Each such app gets one outbox row, written in the caller's transaction,
+ * so the event and its deliveries are committed together (DESIGN principle 5); the delivery worker
+ * (webhooks/delivery.ts), told by the outbox that rows were queued, sends them afterwards.
  */
 import type { World } from '../world/world.js'
-import type { MessagingEvent, MessengerField } from './types.js'
-import { nudgeDelivery } from './delivery.js'
-import { pageEventBody } from './page-body.js'
+import type { MessagingEvent, MessengerField } from '../facebook/webhook-types.js'
+import { pageEventBody } from '../facebook/page-body.js'
 
 /** The apps that should receive `field` events of this page. */
 export function recipientsOf(world: World, pageId: string, field: MessengerField): string[] {
@@ -35,5 +35,4 @@ export function enqueuePageEvent(world: World, pageId: string, field: MessengerF
   // savepoint of their own cost two more statements per event.
   if (world.db.inTransaction) enqueueAll()
   else world.tx(enqueueAll)
-  nudgeDelivery(world)
 }

@@ -1,0 +1,42 @@
+/**
+ * The emulator's runtime, in one place: the world (SQLite, the clock and the id generators), the webhook delivery
+ * worker and the WAL checkpointer. `startEmulator()` opens one, hands it to every surface (Graph, control API,
+ * dashboard) and closes it; nothing else holds state or runs in the background.
+ */
+import { checkpointInBackground, type Checkpointer } from '../../lib/wal-checkpointer.js'
+import { World } from '../world/world.js'
+import type { Ids } from '../world/ids.js'
+import { DeliveryWorker, type DeliveryOptions } from '../webhooks/delivery.js'
+
+export interface RuntimeOptions {
+  /** A SQLite file, or ':memory:'. */
+  db: string
+  /** The id and secret generators (world/ids.ts); fresh ones by default. */
+  ids?: Ids | undefined
+  /** Webhook delivery: timeout (also of the verification request), retry backoff, polling, batching. */
+  webhooks?: DeliveryOptions | undefined
+}
+
+export class Runtime {
+  private checkpoints: Checkpointer | undefined
+
+  private constructor(readonly world: World, readonly delivery: DeliveryWorker) {}
+
+  /** Opens the world (running its migrations); nothing runs in the background until `start()`. */
+  static open(options: RuntimeOptions): Runtime {
+    const world = World.open(options.db, options.ids)
+    return new Runtime(world, new DeliveryWorker(world, options.webhooks))
+  }
+
+  /** Starts checkpointing the WAL and delivering webhooks, first those an earlier run left pending (principle 5). */
+  start(): void {
+    this.checkpoints ??= checkpointInBackground(this.world.db)
+    this.delivery.start()
+  }
+
+  /** Stops delivery (rows in flight stay pending) and checkpoints, then closes the database. */
+  async close(): Promise<void> {
+    await Promise.all([this.delivery.stop(), this.checkpoints?.stop()])
+    this.world.close()
+  }
+}
