@@ -6,7 +6,7 @@ import { load } from './lib/load.js'
 import { startNode } from './lib/processes.js'
 import { median, rssMb } from './lib/stats.js'
 import { sendBody, startBenchEmulator } from './lib/emulator.js'
-import { startReceiver } from './lib/receiver.js'
+import { startWebhookReceiver } from '../lib/webhook-receiver.js'
 
 async function timeToFirstAnswer(args: string[], path: string, urlPattern?: RegExp): Promise<number> {
   const t0 = performance.now()
@@ -38,7 +38,7 @@ export interface MemoryFigures { atRestMb: number; afterMb: number; messages: nu
 
 /** RSS of an emulator on a database file at rest, then after `messages` Send API messages are stored. */
 export async function memoryBench(messages = 100_000): Promise<MemoryFigures> {
-  const receiver = await startReceiver()
+  const receiver = await startWebhookReceiver()
   const emulator = await startBenchEmulator(receiver.url)
   try {
     const pid = emulator.child.pid!

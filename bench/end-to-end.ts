@@ -5,30 +5,33 @@
  * them (`node dist/…/cli.js`, database files).
  */
 import { join } from 'node:path'
-import { startReceiver } from './lib/receiver.js'
+import { startWebhookReceiver } from '../lib/webhook-receiver.js'
 import { APP_ID, APP_SECRET, PAGE_ID, PERSON_ID, startBenchEmulator } from './lib/emulator.js'
 import { startNode } from './lib/processes.js'
 import { percentile } from './lib/stats.js'
 
 const KEY = { appId: 'benchapp000000000000000', keyId: 'app_bench', keySecret: 'bench-secret-bench-secret-bench-secret-0' }
 
+/** The part of a v2 business webhook this bench reads. */
+interface BusinessWebhook { events?: { type: string; payload: { message: { content: { text?: string } } } }[] }
+
 export interface EndToEndFigures { messages: number; p50Ms: number; p99Ms: number }
 
 export async function endToEndBench(messages = 500): Promise<EndToEndFigures> {
-  const business = await startReceiver()
+  const arrived = new Map<string, number>()
+  const business = await startWebhookReceiver<BusinessWebhook>({
+    onPost: ({ body }) => {
+      for (const e of body.events ?? []) {
+        const text = e.type === 'conversation:message' ? e.payload.message.content.text : undefined
+        if (text) arrived.set(text, performance.now())
+      }
+    },
+  })
   // The emulator's webhook goes to the adapter, whose integration id is known only once it exists: seed without one.
   const emulator = await startBenchEmulator('http://127.0.0.1:9/unused')
   const adapter = await startNode(['dist/adapter/cli.js', '--port', '0', '--db', join(emulator.dir, 'adapter.db'),
     '--graph-url', emulator.url, '--app-id', KEY.appId, '--key-id', KEY.keyId, '--key-secret', KEY.keySecret],
   /listening on (http:\/\/127\.0\.0\.1:\d+)/)
-  const arrived = new Map<string, number>()
-  business.onBody((body) => {
-    for (const e of (JSON.parse(body) as { events?: { type: string; payload: { message: { content: { text?: string } } } }[] })
-      .events ?? []) {
-      const text = e.type === 'conversation:message' ? e.payload.message.content.text : undefined
-      if (text) arrived.set(text, performance.now())
-    }
-  })
   try {
     const call = (path: string, body: unknown) => fetch(`${adapter.url}/v2/apps/${KEY.appId}${path}`, {
       method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json',

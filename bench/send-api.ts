@@ -8,7 +8,8 @@
  */
 import { load, table, type LoadResult } from './lib/load.js'
 import { startNode } from './lib/processes.js'
-import { startReceiver, type Receiver } from './lib/receiver.js'
+import { startWebhookReceiver, type WebhookReceiver } from '../lib/webhook-receiver.js'
+import type { PageWebhookBody } from '../emulator/facebook/webhook-types.js'
 import { sendBody, startBenchEmulator } from './lib/emulator.js'
 import type { ControlClient } from '../emulator/control/client.js'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -22,15 +23,15 @@ export interface Backlog { owedEvents: number; drainMs: number }
 export interface SendApiFigures { bare: LoadResult; emulator: LoadResult; ratio: number; backlog: Backlog }
 
 export async function sendApiBench(durationSeconds = 10, connections = 50): Promise<SendApiFigures> {
-  const receiver = await startReceiver()
+  const receiver = await startWebhookReceiver<PageWebhookBody>()
   const bareServer = await startNode(['dist/bench/bare-server.js'])
   const emulator = await startBenchEmulator(receiver.url)
   try {
     const body = sendBody()
     const bare = await load({ title: 'bare Hono', url: `${bareServer.url}/v21.0/me/messages`, body, connections,
       durationSeconds, server: bareServer.child, warmupSeconds: WARMUP_SECONDS })
-    await until(() => receiver.events() >= 1) // the person's first message, sent while the emulator started
-    const before = receiver.events()
+    await until(() => eventsIn(receiver) >= 1) // the person's first message, sent while the emulator started
+    const before = eventsIn(receiver)
     const emu = await load({ title: 'emulator', url: `${emulator.url}/v21.0/me/messages`, body, connections,
       durationSeconds, headers: { authorization: `Bearer ${emulator.pageToken}` }, server: emulator.child,
       warmupSeconds: WARMUP_SECONDS })
@@ -42,7 +43,7 @@ export async function sendApiBench(durationSeconds = 10, connections = 50): Prom
     console.log(`emulator / bare Hono requests per second: ${ratio.toFixed(2)} (goal ≥ 0.75); ` +
       `emulator p99 ${emu.p99Ms} ms (goal ≤ 20 ms)`)
     console.log(`webhook events owed when the load stopped: ${backlog.owedEvents}, all sent ` +
-      `${(backlog.drainMs / 1000).toFixed(2)} s later (${receiver.received()} requests carried ${receiver.events()} events)`)
+      `${(backlog.drainMs / 1000).toFixed(2)} s later (${receiver.posts.length} requests carried ${eventsIn(receiver)} events)`)
     return { bare, emulator: emu, ratio, backlog }
   } finally {
     await Promise.all([bareServer.stop(), emulator.stop()])
@@ -55,12 +56,17 @@ export async function sendApiBench(durationSeconds = 10, connections = 50): Prom
  * what the counted answers owe (autocannon does not count the requests still in flight when it stops): listing
  * pending deliveries is costly while thousands wait, so it is asked only once those have arrived.
  */
-async function drain(receiver: Receiver, client: ControlClient, atLeast: number): Promise<Backlog> {
-  const received = receiver.events()
+async function drain(receiver: WebhookReceiver<PageWebhookBody>, client: ControlClient, atLeast: number): Promise<Backlog> {
+  const received = eventsIn(receiver)
   const t0 = performance.now()
-  await until(() => receiver.events() >= atLeast)
+  await until(() => eventsIn(receiver) >= atLeast)
   while ((await client.deliveries({ status: 'pending', limit: 1 })).data.length > 0) await sleep(20)
-  return { owedEvents: receiver.events() - received, drainMs: performance.now() - t0 }
+  return { owedEvents: eventsIn(receiver) - received, drainMs: performance.now() - t0 }
+}
+
+/** Messenger events received: the `messaging` items of every entry of every request (batching, docs §4.2). */
+function eventsIn(receiver: WebhookReceiver<PageWebhookBody>): number {
+  return receiver.posts.reduce((n, p) => n + p.body.entry.reduce((m, e) => m + e.messaging.length, 0), 0)
 }
 
 /** Resolves once `done()` holds (checked every 10 ms); fails after 2 minutes. */

@@ -39,13 +39,13 @@ export class Business {
 
   /** v2 events in arrival order. */
   events(): V2Event[] {
-    return this.scene.stack.receiver.received.filter((w) => w.path === '/webhooks/v2')
+    return this.scene.stack.receiver.posts.filter((w) => w.path === '/webhooks/v2')
       .flatMap((w) => (w.body as { events?: V2Event[] }).events ?? [])
   }
 
   /** v1.1 bodies in arrival order. */
   legacyWebhooks(): any[] {
-    return this.scene.stack.receiver.received.filter((w) => w.path === '/webhooks/v1.1').map((w) => w.body)
+    return this.scene.stack.receiver.posts.filter((w) => w.path === '/webhooks/v1.1').map((w) => w.body)
   }
 
   private find(type: string, match: Expected, version: WebhookVersion): any {

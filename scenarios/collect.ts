@@ -19,7 +19,7 @@ export async function collect(scene: Scene): Promise<ThreadRecord[]> {
   ])
   for (const r of requests) recorder.add(graphEntry(scene, r))
   for (const d of deliveries) deliveryEntries(scene, d)
-  for (const w of stack.receiver.received) {
+  for (const w of stack.receiver.posts) {
     const body = w.body as { trigger?: string; events?: { type: string }[] }
     const legacy = w.path.endsWith('/v1.1')
     recorder.add({

@@ -8,7 +8,7 @@ import { startEmulator, type RunningEmulator, type WorldDocument } from '../emul
 import { startAdapter, type RunningAdapter } from '../adapter/index.js'
 import { silentLogger, type Logger } from '../adapter/runtime/context.js'
 import { AdapterApi, type AdapterCoordinates } from './adapter-api.js'
-import { startBusinessReceiver, type BusinessReceiver, type ReceivedWebhook } from './business-receiver.js'
+import { startWebhookReceiver, type ReceivedPost, type WebhookReceiver } from '../lib/webhook-receiver.js'
 import type { CompleteWorldDocument } from '../emulator/control/types.js'
 import type { Recorder } from './timeline.js'
 
@@ -34,7 +34,7 @@ export interface StackOptions {
   /** Your bot, registered as one more custom integration of the adapter app, next to the recording receiver. */
   bot?: BotFactory
   recorder?: Recorder
-  onWebhook?: (w: ReceivedWebhook) => void
+  onWebhook?: (w: ReceivedPost) => void
   adapterLog?: Logger
   /** The adapter app and API key to make sure exist (default: generated). */
   adapterCredentials?: { appId: string; keyId: string; keySecret: string }
@@ -45,7 +45,8 @@ export interface StackOptions {
 export interface Stack {
   emulator: RunningEmulator
   adapter: RunningAdapter
-  receiver: BusinessReceiver
+  /** The business's webhook receiver (`url` is its base: webhooks go to `/webhooks/v2` and `/webhooks/v1.1`). */
+  receiver: WebhookReceiver
   api: AdapterApi
   /** The world as seeded, every id, secret and PSID filled in. */
   world: CompleteWorldDocument
@@ -79,9 +80,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       log: options.adapterLog ?? silentLogger, ...(options.fastRetries ? FAST : {}), ...options.adapterCredentials,
     })
     closers.push(() => adapter.close())
-    const receiver = await startBusinessReceiver({
-      ...(options.businessPort !== undefined ? { port: options.businessPort } : {}),
-      ...(options.onWebhook ? { onWebhook: options.onWebhook } : {}),
+    const receiver = await startWebhookReceiver({
+      path: '', ...(options.businessPort !== undefined ? { port: options.businessPort } : {}),
+      ...(options.onWebhook ? { onPost: options.onWebhook } : {}),
     })
     closers.push(() => receiver.close())
     const api = new AdapterApi(adapter, options.recorder)

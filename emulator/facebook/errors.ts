@@ -305,11 +305,6 @@ export const GRAPH_ERRORS = {
     message: (keys: string, param: string) => `(#100) Invalid keys "${keys}" were found in param "${param}".`,
     source: `${SEND_API_DOC} (docs §3.8; captured: restfb/restfb#541)`,
   },
-  paramNotOneOf: {
-    code: 100, type: 'OAuthException', status: 400,
-    message: (param: string, allowed: string, got: string) => `(#100) Param ${param} must be one of {${allowed}} - got "${got}"`,
-    source: `${ERRORS_DOC} (docs §5.3, wording unverified)`,
-  },
   /** A request body over LIMITS.bodyBytesMax (or multipartBodyBytesMax): refused before it is read or parsed. */
   requestBodyTooLarge: {
     code: 100, type: 'OAuthException', status: 400,

@@ -39,10 +39,10 @@ export function toGraphError(issue: z.core.$ZodIssue, input: unknown, base: Path
     case 'unrecognized_keys':
       return graphError('paramInvalidKeys', issue.keys.join(','), name)
     case 'invalid_value':
-      return graphError('paramNotOneOf', name, issue.values.map(String).join(', '), String(valueAt(input, issue.path)))
+      return graphError('paramOneOf', name, issue.values.map(String).join(', '), String(valueAt(input, issue.path)))
     case 'invalid_union': {
       const options = 'options' in issue && Array.isArray(issue.options) ? issue.options.map(String) : undefined
-      if (options) return graphError('paramNotOneOf', name, options.join(', '), String(valueAt(input, issue.path)))
+      if (options) return graphError('paramOneOf', name, options.join(', '), String(valueAt(input, issue.path)))
       return graphError('paramInvalid', `Param ${name} is invalid`)
     }
     case 'invalid_format':

@@ -63,7 +63,7 @@ function bool(value: unknown, param: string): boolean | undefined {
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], param: string): T {
   if (typeof value !== 'string' || !allowed.includes(value as T)) {
-    throw graphError('paramNotOneOf', param, allowed.join(', '), String(value))
+    throw graphError('paramOneOf', param, allowed.join(', '), String(value))
   }
   return value as T
 }
@@ -269,7 +269,7 @@ export function profileFields(fields: string[] | undefined, method: 'GET' | 'DEL
     if ((MESSENGER_PROFILE_FIELDS as string[]).includes(f)) return f as MessengerProfileField
     if (method === 'GET' && f === EU_PRIVACY_FIELD) return f
     if (method === 'GET') throw graphError('nonexistingField', f, 'MessengerProfile')
-    throw graphError('paramNotOneOf', `fields[${i}]`, MESSENGER_PROFILE_FIELDS.join(', '), f)
+    throw graphError('paramOneOf', `fields[${i}]`, MESSENGER_PROFILE_FIELDS.join(', '), f)
   })
 }
 

@@ -6,11 +6,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js'
-import { startReceiver, type Receiver } from '../emulator/webhook-receiver.js'
+import { startAppReceiver, type AppReceiver } from '../emulator/fixtures.js'
 import { accessibilityProblems, launchBrowser, screenshot } from './browser.js'
 
 let emulator: RunningEmulator
-let receiver: Receiver
+let receiver: AppReceiver
 let browser: Browser
 let page: Page
 let w: { appId: string; secret: string; pageId: string; owner: string; stranger: string; sam: string }
@@ -18,7 +18,7 @@ let w: { appId: string; secret: string; pageId: string; owner: string; stranger:
 const WORKAROUND = ['messages', 'messaging_postbacks', 'messaging_optins', 'message_reads', 'messaging_referrals']
 
 beforeAll(async () => {
-  ;[emulator, receiver, browser] = await Promise.all([startEmulator({ port: 0, db: ':memory:' }), startReceiver(),
+  ;[emulator, receiver, browser] = await Promise.all([startEmulator({ port: 0, db: ':memory:' }), startAppReceiver(),
     launchBrowser()])
 })
 afterAll(async () => {

@@ -1,10 +1,21 @@
 /**
- * Shared test fixtures for the emulator's HTTP tests (STYLE §6, §7.12): one real emulator per test file on a free
- * port with an in-memory world, a fresh world per test, and small helpers to call Graph and check its error shape.
+ * The emulator tests' one fixture chain (STYLE §6, §7.12): one real emulator per test file on a free port with an
+ * in-memory world (`emulatorOptions` may be overridden per file with `test.override`), a real webhook receiver for
+ * the tests that ask for one, and a fresh world per test; `emulatorTest` is the chain without a world, for files that
+ * build their own. Plus small helpers to call Graph and check its error shape.
  */
 import { test as base, expect } from 'vitest'
-import { startEmulator, type RunningEmulator } from '../../emulator/index.js'
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/index.js'
 import type { CompleteWorldDocument, WorldDocument } from '../../emulator/control/types.js'
+import type { PageWebhookBody } from '../../emulator/facebook/webhook-types.js'
+import { startWebhookReceiver, type WebhookReceiver } from '../../lib/webhook-receiver.js'
+
+/** An app's webhook receiver: Facebook's page webhooks arrive there (docs §4.3). */
+export type AppReceiver = WebhookReceiver<PageWebhookBody>
+
+export function startAppReceiver(): Promise<AppReceiver> {
+  return startWebhookReceiver<PageWebhookBody>()
+}
 
 /** An app, its developer who owns a page, someone with no role on it, and a person on Messenger. */
 export const BASE_WORLD: WorldDocument = {
@@ -23,12 +34,20 @@ export interface BaseWorld {
   pageId: string
 }
 
-export const test = base
-  .extend('emulator', { scope: 'file' }, async ({}, { onCleanup }) => {
-    const emulator = await startEmulator({ port: 0, db: ':memory:' })
+export const emulatorTest = base
+  .extend('emulatorOptions', { scope: 'file' }, {} as EmulatorOptions)
+  .extend('emulator', { scope: 'file' }, async ({ emulatorOptions }, { onCleanup }) => {
+    const emulator = await startEmulator({ port: 0, db: ':memory:', ...emulatorOptions })
     onCleanup(() => emulator.close())
     return emulator
   })
+  .extend('receiver', async ({}, { onCleanup }) => {
+    const receiver = await startAppReceiver()
+    onCleanup(() => receiver.close())
+    return receiver
+  })
+
+export const test = emulatorTest
   .extend('w', async ({ emulator }): Promise<BaseWorld> => {
     await emulator.client.reset()
     const doc = await emulator.client.addWorld(BASE_WORLD)

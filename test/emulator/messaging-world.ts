@@ -2,12 +2,11 @@
  * A world for the messaging tests: one emulator per file with a real webhook receiver subscribed to every Messenger
  * field, a page with a page token, a person on iOS, a person in Europe on the web, and a second page.
  */
-import { test as base, expect } from 'vitest'
-import { startEmulator, type RunningEmulator } from '../../emulator/index.js'
+import { expect } from 'vitest'
+import type { RunningEmulator } from '../../emulator/index.js'
 import type { MessagingEvent, MessengerField } from '../../emulator/facebook/webhook-types.js'
 import { MESSENGER_FIELDS } from '../../emulator/facebook/webhook-types.js'
-import { startReceiver, type Receiver } from './webhook-receiver.js'
-import { graph, type GraphResponse } from './fixtures.js'
+import { emulatorTest, graph, type AppReceiver, type GraphResponse } from './fixtures.js'
 
 export interface MessagingWorld {
   appId: string
@@ -18,20 +17,9 @@ export interface MessagingWorld {
   eva: { id: string; psid: string }
 }
 
-export const test = base
-  .extend('emulator', { scope: 'file' }, async ({}, { onCleanup }) => {
-    const emulator = await startEmulator({ port: 0, db: ':memory:' })
-    onCleanup(() => emulator.close())
-    return emulator
-  })
-  .extend('receiver', { scope: 'file' }, async ({}, { onCleanup }) => {
-    const receiver = await startReceiver()
-    onCleanup(() => receiver.close())
-    return receiver
-  })
+export const test = emulatorTest
   .extend('w', async ({ emulator, receiver }): Promise<MessagingWorld> => {
     await emulator.client.reset()
-    receiver.posts.length = 0
     const fields = [...MESSENGER_FIELDS]
     const doc = await emulator.client.addWorld({
       apps: [{ name: 'Acme Support', webhook: { callbackUrl: receiver.url, verifyToken: receiver.verifyToken, fields } }],
@@ -64,7 +52,7 @@ export const text = (psid: string, t: string, extra: Record<string, unknown> = {
   ({ recipient: { id: psid }, messaging_type: 'RESPONSE', message: { text: t, ...extra } })
 
 /** Waits until the receiver got an event of `field` matching `match`, and answers it. */
-export async function received(receiver: Receiver, field: MessengerField,
+export async function received(receiver: AppReceiver, field: MessengerField,
   match: (e: any) => boolean = () => true): Promise<any> {
   let found: MessagingEvent | undefined
   await expect.poll(() => {
@@ -75,7 +63,7 @@ export async function received(receiver: Receiver, field: MessengerField,
 }
 
 /** Every event of `field` the receiver got so far, in order (a request may carry several: batching, docs §4.2). */
-export function events(receiver: Receiver, field: MessengerField): any[] {
+export function events(receiver: AppReceiver, field: MessengerField): any[] {
   return receiver.posts.flatMap((p) => p.body.entry.flatMap((e) => e.messaging)).filter((e: any) => fieldOf(e) === field)
 }
 

@@ -3,15 +3,9 @@
  * with its permissions, and both in the world document. Verification goes to a real local receiver.
  */
 import { describe, expect } from 'vitest'
-import { test as base, expectGraphError, get, graph, type BaseWorld } from './fixtures.js'
-import { startReceiver, type Receiver, type VerificationMode } from './webhook-receiver.js'
+import { test, expectGraphError, get, graph, type AppReceiver, type BaseWorld } from './fixtures.js'
+import type { VerificationMode } from '../../lib/webhook-receiver.js'
 import type { RunningEmulator } from '../../emulator/index.js'
-
-const test = base.extend('receiver', async ({}, { onCleanup }) => {
-  const receiver = await startReceiver()
-  onCleanup(() => receiver.close())
-  return receiver
-})
 
 const appToken = (w: BaseWorld) => `${w.appId}|${w.appSecret}`
 
@@ -21,7 +15,7 @@ function form(emulator: RunningEmulator, method: string, path: string, params: R
   })
 }
 
-function subscribe(emulator: RunningEmulator, w: BaseWorld, r: Receiver, fields: string, version = 'v21.0',
+function subscribe(emulator: RunningEmulator, w: BaseWorld, r: AppReceiver, fields: string, version = 'v21.0',
   verifyToken = r.verifyToken) {
   return form(emulator, 'POST', `/${version}/${w.appId}/subscriptions`, {
     object: 'page', callback_url: r.url, verify_token: verifyToken, fields, access_token: appToken(w),

@@ -4,7 +4,7 @@
  * independently, timeouts, the delivery log, redelivery, the 8-hour failure window, and that pending deliveries
  * survive a restart on the same database. A real local receiver answers.
  */
-import { describe, expect, test as base } from 'vitest'
+import { describe, expect } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,7 +12,8 @@ import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../..
 import { enqueuePageEvent } from '../../emulator/messenger/fan-out.js'
 import type { MessageEvent, MessengerField, PageWebhookBody } from '../../emulator/facebook/webhook-types.js'
 import type { WorldDocument } from '../../emulator/control/types.js'
-import { signaturesValid, startReceiver, type Receiver } from './webhook-receiver.js'
+import { facebookSignaturesValid } from '../../lib/webhook-receiver.js'
+import { emulatorTest, type AppReceiver } from './fixtures.js'
 
 /**
  * Retries are a minute apart, so only an advanced clock (never real time) makes them due during a test; the tests
@@ -22,7 +23,7 @@ const OPTIONS: EmulatorOptions['webhooks'] = { timeoutMs: 300, retryBaseMs: 60_0
 
 interface Hooked { appId: string; appSecret: string; pageId: string; psid: string }
 
-function hookedWorld(r: Receiver, appFields: MessengerField[], pageFields: MessengerField[], pages = ['Acme']): WorldDocument {
+function hookedWorld(r: AppReceiver, appFields: MessengerField[], pageFields: MessengerField[], pages = ['Acme']): WorldDocument {
   return {
     apps: [{ name: 'Acme Support', webhook: { callbackUrl: r.url, verifyToken: r.verifyToken, fields: appFields } }],
     accounts: [{ name: 'Pat Owner' }],
@@ -42,17 +43,8 @@ function message(h: Hooked, text: string): MessageEvent {
   return { sender: { id: h.psid }, recipient: { id: h.pageId }, timestamp: 1_700_000_000_000 + seq, message: { mid: `m_test${seq++}`, text } }
 }
 
-const test = base
-  .extend('emulator', { scope: 'file' }, async ({}, { onCleanup }) => {
-    const emulator = await startEmulator({ port: 0, db: ':memory:', webhooks: OPTIONS })
-    onCleanup(() => emulator.close())
-    return emulator
-  })
-  .extend('receiver', async ({}, { onCleanup }) => {
-    const receiver = await startReceiver()
-    onCleanup(() => receiver.close())
-    return receiver
-  })
+const test = emulatorTest
+  .override('emulatorOptions', { scope: 'file' }, { webhooks: OPTIONS })
   .extend('h', async ({ emulator, receiver }): Promise<Hooked> => {
     await emulator.client.reset()
     return addHooked(emulator, hookedWorld(receiver, ['messages', 'message_reads'], ['messages', 'message_reads']))
@@ -69,7 +61,7 @@ describe('who receives an event', () => {
 
     const post = receiver.posts[0]!
     expect(post.headers['content-type']).toBe('application/json')
-    expect(signaturesValid(post, h.appSecret)).toBe(true)
+    expect(facebookSignaturesValid(post, h.appSecret)).toBe(true)
     expect(post.body).toEqual({ object: 'page', entry: [{ id: h.pageId, time: expect.any(Number), messaging: [event] }] })
 
     await expect.poll(async () => (await deliveries(emulator))[0]?.status).toBe('delivered')
@@ -131,7 +123,7 @@ describe('retries', () => {
     expect(d).toMatchObject({ status: 'delivered', lastError: null })
     expect(d!.attempts.map((a) => a.httpStatus)).toEqual([500, 503, 200])
     expect(new Set(receiver.posts.map((p) => p.raw)).size).toBe(1)
-    expect(receiver.posts.every((p) => signaturesValid(p, h.appSecret))).toBe(true)
+    expect(receiver.posts.every((p) => facebookSignaturesValid(p, h.appSecret))).toBe(true)
   })
 
   test('a later event waits for the failing one, then goes with it in order in the retry', async ({ emulator, receiver, h }) => {
@@ -191,7 +183,7 @@ describe('batching (docs §4.2: "several messaging items per entry")', () => {
 
     expect(receiver.posts).toHaveLength(1)
     const [post] = receiver.posts
-    expect(signaturesValid(post!, h.appSecret)).toBe(true)
+    expect(facebookSignaturesValid(post!, h.appSecret)).toBe(true)
     expect(post!.body).toEqual({ object: 'page', entry: [{ id: h.pageId, time: expect.any(Number), messaging: expect.any(Array) }] })
     expect(texts(post!.body)).toEqual(['one', 'two', 'three'])
 
@@ -225,7 +217,7 @@ describe('batching (docs §4.2: "several messaging items per entry")', () => {
 
 describe('pages deliver independently', () => {
   /** Two pages of one app; Acme's first request hangs, then Beta gets an event. */
-  async function stuckAcme(emulator: RunningEmulator, receiver: Receiver) {
+  async function stuckAcme(emulator: RunningEmulator, receiver: AppReceiver) {
     const added = await emulator.client.addWorld(hookedWorld(receiver, ['messages'], ['messages'], ['Acme', 'Beta']))
     const [acme, beta] = added.pages.map((p) => p.id!) as [string, string]
     const event = (pageId: string, text: string): MessageEvent => ({

@@ -4,19 +4,12 @@
  * succeeds without subscribing the page. Each repair the guide gives works, and a test message then arrives.
  */
 import { describe, expect } from 'vitest'
-import { test as base, get, graph, type BaseWorld } from './fixtures.js'
-import { startReceiver, type Receiver } from './webhook-receiver.js'
+import { test, get, graph, type AppReceiver, type BaseWorld } from './fixtures.js'
 import { enqueuePageEvent } from '../../emulator/messenger/fan-out.js'
 import type { RunningEmulator } from '../../emulator/index.js'
 
 /** The events the guide tells the developer to select. */
 const REQUIRED = ['messages', 'messaging_postbacks', 'messaging_optins', 'message_reads', 'messaging_referrals']
-
-const test = base.extend('receiver', async ({}, { onCleanup }) => {
-  const receiver = await startReceiver()
-  onCleanup(() => receiver.close())
-  return receiver
-})
 
 const appToken = (w: BaseWorld) => `${w.appId}|${w.appSecret}`
 
@@ -25,7 +18,7 @@ function post(emulator: RunningEmulator, path: string, params: Record<string, st
 }
 
 /** What the integration does when it is created: the app's webhook, then the page's subscription. */
-async function integrate(emulator: RunningEmulator, w: BaseWorld, r: Receiver, pageId = w.pageId) {
+async function integrate(emulator: RunningEmulator, w: BaseWorld, r: AppReceiver, pageId = w.pageId) {
   const sub = await post(emulator, `/v21.0/${w.appId}/subscriptions`, {
     object: 'page', callback_url: r.url, verify_token: r.verifyToken, fields: REQUIRED.join(','), access_token: appToken(w),
   })
@@ -46,7 +39,7 @@ async function subscribedApps(emulator: RunningEmulator, pageToken: string): Pro
 }
 
 /** "Send a test message to your page and ensure that a message is indeed received." */
-async function testMessageArrives(emulator: RunningEmulator, w: BaseWorld, r: Receiver, pageId = w.pageId) {
+async function testMessageArrives(emulator: RunningEmulator, w: BaseWorld, r: AppReceiver, pageId = w.pageId) {
   const psid = (await emulator.client.exportWorld()).people[0]!.psids![pageId]!
   enqueuePageEvent(emulator.world, pageId, 'messages', {
     sender: { id: psid }, recipient: { id: pageId }, timestamp: 1, message: { mid: 'm_test', text: 'test' },
