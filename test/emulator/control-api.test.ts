@@ -41,7 +41,7 @@ describe('user tokens, as Graph API Explorer gives them', () => {
   })
 
   test('a body of the wrong shape is 400 with instructions', async ({ emulator, w }) => {
-    const res = await fetch(`${emulator.url}/_emulator/accounts/${w.ownerId}/user-tokens`, {
+    const res = await emulator.fetch(`/_emulator/accounts/${w.ownerId}/user-tokens`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: 5 }),
     })
     expect(res.status).toBe(400)
@@ -89,7 +89,7 @@ describe('password change and Business Integrations', () => {
 
 describe('unknown control endpoints', () => {
   test('are 404 with instructions', async ({ emulator }) => {
-    const res = await fetch(`${emulator.url}/_emulator/nothing-here`)
+    const res = await emulator.fetch('/_emulator/nothing-here')
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({ error: expect.stringContaining('/_emulator/nothing-here'),
       instructions: expect.any(String) })

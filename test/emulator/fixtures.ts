@@ -64,9 +64,9 @@ export interface GraphResponse {
   body: any
 }
 
-/** One Graph call against a running emulator; `path` may carry a version prefix and a query. */
+/** One Graph call, in-process (`emulator.fetch`); `path` may carry a version prefix and a query. */
 export async function graph(emulator: RunningEmulator, path: string, init: RequestInit = {}): Promise<GraphResponse> {
-  const res = await fetch(`${emulator.url}${path}`, init)
+  const res = await emulator.fetch(path, init)
   return { status: res.status, headers: res.headers, body: await res.json() }
 }
 

@@ -28,7 +28,7 @@ describe('GET /_emulator/events', () => {
     await expect.poll(() => seen.length).toBe(1)
     // Reads (the world, the dashboard) are not changes: a new stream's hello still carries the same version.
     await emulator.client.exportWorld()
-    await fetch(`${emulator.url}/dashboard/pages`)
+    await emulator.fetch('/dashboard/pages')
     expect(await currentVersion(emulator.client)).toBe(seen[0]!.version)
     expect(seen).toHaveLength(1)
 
@@ -41,7 +41,7 @@ describe('GET /_emulator/events', () => {
 
   test('answers as server-sent events', async ({ emulator }) => {
     const abort = new AbortController()
-    const res = await fetch(`${emulator.url}/_emulator/events`, { signal: abort.signal })
+    const res = await emulator.fetch('/_emulator/events', { signal: abort.signal })
     expect(res.headers.get('content-type')).toBe('text/event-stream')
     const reader = res.body!.getReader()
     const first = new TextDecoder().decode((await reader.read()).value)
@@ -69,7 +69,7 @@ describe('PATCH /_emulator/pages/{pageId}', () => {
 
 describe('dashboard forms', () => {
   test('redirect back with the control API refusal and its instructions', async ({ emulator, w }) => {
-    const res = await fetch(`${emulator.url}/dashboard/apps/${w.appId}/webhook/fields`, {
+    const res = await emulator.fetch(`/dashboard/apps/${w.appId}/webhook/fields`, {
       method: 'POST', body: new URLSearchParams({ fields: 'messages', back: '/dashboard/apps' }), redirect: 'manual',
     })
     expect(res.status).toBe(303)
@@ -77,12 +77,12 @@ describe('dashboard forms', () => {
     expect(location.pathname).toBe('/dashboard/apps')
     expect(location.searchParams.get('error')).toBe(`App ${w.appId} has no webhook`)
     expect(location.searchParams.get('instructions')).toContain('POST /{app-id}/subscriptions')
-    const page = await (await fetch(location)).text()
+    const page = await (await emulator.fetch(location)).text()
     expect(page).toContain(`App ${w.appId} has no webhook`)
   })
 
   test('never show a secret unless asked', async ({ emulator, w }) => {
-    const html = await (await fetch(`${emulator.url}/dashboard/apps`)).text()
+    const html = await (await emulator.fetch('/dashboard/apps')).text()
     // Only inside the closed "Show" disclosure.
     expect(html.split(w.appSecret)).toHaveLength(2)
     expect(html).toMatch(new RegExp(`<details class="secret" id="show-secret-${w.appId}"><summary>Show`))

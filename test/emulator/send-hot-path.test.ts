@@ -89,11 +89,11 @@ describe('CORS (the JS SDK calls Graph from the browser)', () => {
 
   test('answers and errors carry Access-Control-Allow-Origin and expose the trace id', async ({ emulator, w }) => {
     await emulator.client.personAction(w.sam.id, { type: 'text', pageId: w.pageId, text: 'hi' })
-    const ok = await fetch(`${emulator.url}/v21.0/me/messages?access_token=${w.token}`, {
+    const ok = await emulator.fetch(`/v21.0/me/messages?access_token=${w.token}`, {
       method: 'POST', headers: { ...ORIGIN, 'content-type': 'application/json' },
       body: JSON.stringify(text(w.sam.psid, 'cors')),
     })
-    const refused = await fetch(`${emulator.url}/v21.0/me?access_token=nope`, { headers: ORIGIN })
+    const refused = await emulator.fetch(`/v21.0/me?access_token=nope`, { headers: ORIGIN })
     for (const res of [ok, refused]) {
       expect(res.headers.get('access-control-allow-origin')).toBe('*')
       expect(res.headers.get('access-control-expose-headers')).toBe('x-fb-trace-id,www-authenticate')
@@ -104,7 +104,7 @@ describe('CORS (the JS SDK calls Graph from the browser)', () => {
   })
 
   test('a preflight is answered with the methods Graph accepts', async ({ emulator }) => {
-    const res = await fetch(`${emulator.url}/v21.0/me/messages`, {
+    const res = await emulator.fetch('/v21.0/me/messages', {
       method: 'OPTIONS',
       headers: { ...ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
     })

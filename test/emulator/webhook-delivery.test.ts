@@ -94,7 +94,7 @@ describe('who receives an event', () => {
 
   test('an unsubscribed page sends nothing', async ({ emulator, h }) => {
     const { access_token } = await emulator.client.pageToken(h.appId, h.pageId)
-    await fetch(`${emulator.url}/${h.pageId}/subscribed_apps?access_token=${access_token}`, { method: 'DELETE' })
+    await emulator.fetch(`/${h.pageId}/subscribed_apps?access_token=${access_token}`, { method: 'DELETE' })
     enqueuePageEvent(emulator.world, h.pageId, 'messages', message(h, 'lost in the void'))
     expect(await deliveries(emulator)).toEqual([])
   })

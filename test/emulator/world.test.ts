@@ -75,7 +75,7 @@ describe('POST /_emulator/world', () => {
   })
 
   test('malformed JSON is 400 with instructions', async ({ emulator }) => {
-    const res = await fetch(`${emulator.url}/_emulator/world`, {
+    const res = await emulator.fetch('/_emulator/world', {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"apps": [',
     })
     expect(res.status).toBe(400)
@@ -134,7 +134,7 @@ describe('POST /_emulator/clock', () => {
     ['beyond the year 9999', { advanceSeconds: 1e15 }], ['before 1970', { advanceSeconds: -1e11 }],
   ] as const)('%s is 400 with instructions and the clock stays', async ([, payload], { emulator }) => {
     await emulator.client.reset()
-    const res = await fetch(`${emulator.url}/_emulator/clock`, {
+    const res = await emulator.fetch('/_emulator/clock', {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload),
     })
     expect(res.status).toBe(400)
