@@ -90,7 +90,7 @@ export const accountRoutes: GraphRoute[] = [
       const secret = params.string('client_secret')
       if (secret !== undefined && secret !== access.app.secret) throw graphError('clientSecretInvalid')
       const defaults = ['access_token', 'category', 'category_list', 'name', 'id', 'tasks']
-      const paging = pageRequest(params, LIMITS.accountsDefaultLimit, LIMITS.accountsMaxLimit)
+      const paging = pageRequest(params, LIMITS.accountsDefaultLimit.value, LIMITS.accountsMaxLimit.value)
       return paginate(pagesVisibleTo(world, access), (p) => p.id, paging, new URL(c.req.url),
         (p) => selectFields(params, pageReaders(world, p, access), defaults, 'Page'))
     },
