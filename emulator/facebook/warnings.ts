@@ -76,8 +76,11 @@ export function warning<N extends WarningName>(name: N, ...args: WarningArgs<N>)
 /** A header value is printable ASCII; a warning's header is also short (its full text is in the journal). */
 const HEADER_MAX = 200
 
-/** `X-Emulator-Warning: labelCut: message[quick_replies][0][title] is longer than 20 …` */
+/**
+ * `X-Emulator-Warning: labelCut: message[quick_replies][0][title] is longer than 20 …`. Without commas: clients join
+ * repeated headers with ", " (fetch's `headers.get`), and each warning must stay one item of that list.
+ */
 export function warningHeader(w: Warning): string {
-  const text = `${w.code}: ${w.message}`.replace(/…/g, '...').replace(/[^\x20-\x7e]/g, '?')
+  const text = `${w.code}: ${w.message}`.replace(/…/g, '...').replace(/,/g, ';').replace(/[^\x20-\x7e]/g, '?')
   return text.length > HEADER_MAX ? `${text.slice(0, HEADER_MAX - 3)}...` : text
 }
