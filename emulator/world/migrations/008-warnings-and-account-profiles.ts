@@ -6,7 +6,7 @@ export default /* sql */ `
 -- A JSON array of {code, message, docs}, or NULL when the call had none (most calls).
 ALTER TABLE request_journal ADD COLUMN warnings TEXT;
 
--- A JSON object of the account's User node fields that its name does not give: email, middleName, birthday, gender,
--- locale, timezone. Every key is optional; what is absent is derived from the name or left out, as Facebook does.
+-- A JSON object of the account's User node fields that its name does not give: email, middleName, birthday, gender.
+-- Every key is optional; what is absent is derived from the name or left out, as Facebook does.
 ALTER TABLE accounts ADD COLUMN profile TEXT NOT NULL DEFAULT '{}';
 `
