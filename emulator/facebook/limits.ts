@@ -36,13 +36,17 @@ export interface Limit {
 const limit = <B extends Beyond>(value: number, beyond: B, source: string, decision?: string): Limit & { beyond: B } =>
   ({ value, beyond, source, ...(decision ? { decision } : {}) })
 
-const SEND_API = 'https://developers.facebook.com/docs/messenger-platform/reference/send-api/'
-const QUICK_REPLIES = 'https://developers.facebook.com/docs/messenger-platform/send-messages/quick-replies'
-const BUTTONS = 'https://developers.facebook.com/docs/messenger-platform/reference/buttons'
-const GENERIC = 'https://developers.facebook.com/docs/messenger-platform/send-messages/template/generic'
-const BUTTON_TEMPLATE = 'https://developers.facebook.com/docs/messenger-platform/send-messages/template/button'
-const PROFILE = 'https://developers.facebook.com/docs/messenger-platform/reference/messenger-profile-api'
-const MENU = 'https://developers.facebook.com/docs/messenger-platform/send-messages/persistent-menu'
+/** The Messenger Platform's pages most limits come from (each entry's `source` starts with its page). */
+const MESSENGER = 'https://developers.facebook.com/docs/messenger-platform'
+const PAGE = {
+  sendApi: `${MESSENGER}/reference/send-api/`,
+  quickReplies: `${MESSENGER}/send-messages/quick-replies`,
+  buttons: `${MESSENGER}/reference/buttons`,
+  generic: `${MESSENGER}/send-messages/template/generic`,
+  buttonTemplate: `${MESSENGER}/send-messages/template/button`,
+  profile: `${MESSENGER}/reference/messenger-profile-api`,
+  menu: `${MESSENGER}/send-messages/persistent-menu`,
+}
 
 /** Counts are refused wherever a report shows one (`(#105) … has too many elements`); the others follow them. */
 const COUNTS_REFUSED = 'every count with a public report is refused ((#105), microsoft/botframework-sdk#3331 for ' +
@@ -75,31 +79,31 @@ export const LIMITS = {
 
   // ── Send API (docs §3.2–§3.7, §8, §21) ─────────────────────────────────────────────────────────────────────────
   messageTextMax: limit(2000, 'refuse',
-    `${SEND_API} (docs §3.8, §21: client code handling real answers "(#100) Length of param message[text] must be ` +
+    `${PAGE.sendApi} (docs §3.8, §21: client code handling real answers "(#100) Length of param message[text] must be ` +
     'less than or equal to 2000")'),
-  metadataMax: limit(1000, 'refuse', `${SEND_API} (docs §3.2)`, DATA_REFUSED),
+  metadataMax: limit(1000, 'refuse', `${PAGE.sendApi} (docs §3.2)`, DATA_REFUSED),
   quickRepliesMax: limit(13, 'refuse',
-    `${QUICK_REPLIES} (docs §3.2; "(#105) param message[quick_replies] has too many elements", ` +
+    `${PAGE.quickReplies} (docs §3.2; "(#105) param message[quick_replies] has too many elements", ` +
     'microsoft/botframework-sdk#3331)'),
   quickReplyTitleMax: limit(20, 'cut',
-    `${QUICK_REPLIES} (docs §21: refused in 2016, "(#100) Length of param message[quick_replies][1][title] must be ` +
+    `${PAGE.quickReplies} (docs §21: refused in 2016, "(#100) Length of param message[quick_replies][1][title] must be ` +
     'less than or equal to 20", microsoft/botframework-sdk#1335; accepted and shown cut with "..." since 2017, ' +
     'Charca/bootbot#2 "does not fail anymore", restfb/restfb#913)'),
   payloadMax: limit(1000, 'refuse',
-    `${BUTTONS} (docs §3.5; "(#100) Length of param [buttons][1][payload] must be less than or equal to 1000", ` +
+    `${PAGE.buttons} (docs §3.5; "(#100) Length of param [buttons][1][payload] must be less than or equal to 1000", ` +
     'Charca/bootbot#23, 2017; microsoft/botframework-sdk#2507)'),
   buttonTitleMax: limit(20, 'cut',
-    `${BUTTONS}/url ("Button title. 20 character limit"; docs §21: exceeding it shows three dots, ` +
+    `${PAGE.buttons}/url ("Button title. 20 character limit"; docs §21: exceeding it shows three dots, ` +
     'microsoft/BotFramework-Services#112, microsoft/botframework-sdk#1431)'),
   buttonsMax: limit(3, 'refuse',
-    `${BUTTON_TEMPLATE} (docs §3.4; "(#105) param …[buttons] has too many elements", botman/botman#694)`),
-  buttonTemplateTextMax: limit(640, 'refuse', `${BUTTON_TEMPLATE} (docs §3.4)`,
+    `${PAGE.buttonTemplate} (docs §3.4; "(#105) param …[buttons] has too many elements", botman/botman#694)`),
+  buttonTemplateTextMax: limit(640, 'refuse', `${PAGE.buttonTemplate} (docs §3.4)`,
     'unverified; refused like message[text], the body text with evidence: this text is the message itself, and ' +
     'cutting it would hide part of what the person must read'),
-  genericElementsMax: limit(10, 'refuse', `${GENERIC} (docs §3.4)`, COUNTS_REFUSED),
+  genericElementsMax: limit(10, 'refuse', `${PAGE.generic} (docs §3.4)`, COUNTS_REFUSED),
   elementTitleMax: limit(80, 'cut',
-    `${GENERIC} (docs §3.4; shown with "..." past the limit: microsoft/botframework-sdk#1076, 2016)`),
-  elementSubtitleMax: limit(80, 'cut', `${GENERIC} (docs §3.4)`,
+    `${PAGE.generic} (docs §3.4; shown with "..." past the limit: microsoft/botframework-sdk#1076, 2016)`),
+  elementSubtitleMax: limit(80, 'cut', `${PAGE.generic} (docs §3.4)`,
     'unverified; cut like the card title beside it (microsoft/botframework-sdk#1076)'),
   mediaElementsMax: limit(1, 'refuse',
     'https://developers.facebook.com/docs/messenger-platform/send-messages/template/media ("Maximum of 1 element")',
@@ -137,16 +141,16 @@ export const LIMITS = {
     'https://developers.facebook.com/docs/graph-api/guides/versioning (docs §10; the lead chose v21.0)'),
   /** Nested menu items are refused from this version on, and the top level grows from 3 to 20 items. */
   nestedMenuRemovedInVersion: limit(8.0, 'refuse',
-    `${MENU} ("Support for nested menus will be removed … in v8.0 … we allow up to 20 buttons")`),
-  greetingTextMax: limit(160, 'cut', `${PROFILE}/greeting (docs §6.1)`,
+    `${PAGE.menu} ("Support for nested menus will be removed … in v8.0 … we allow up to 20 buttons")`),
+  greetingTextMax: limit(160, 'cut', `${PAGE.profile}/greeting (docs §6.1)`,
     'unverified (docs §21: refused or cut?); cut, because the greeting is display text like the labels Facebook ' +
     'cuts, and a refusal would fail the whole profile POST (Get Started and the menu sent with it included), which ' +
     'leaves a bot without its Get Started button over a welcome line. --strict refuses it, as documented'),
-  getStartedPayloadMax: limit(1000, 'refuse', `${PROFILE}/get-started-button`, DATA_REFUSED),
-  menuItemTitleMax: limit(30, 'cut', `${PROFILE}/persistent-menu`, LABEL_CUT),
-  menuItemPayloadMax: limit(1000, 'refuse', `${PROFILE}/persistent-menu`, DATA_REFUSED),
+  getStartedPayloadMax: limit(1000, 'refuse', `${PAGE.profile}/get-started-button`, DATA_REFUSED),
+  menuItemTitleMax: limit(30, 'cut', `${PAGE.profile}/persistent-menu`, LABEL_CUT),
+  menuItemPayloadMax: limit(1000, 'refuse', `${PAGE.profile}/persistent-menu`, DATA_REFUSED),
   menuTopLevelMax: limit(20, 'refuse',
-    `${MENU} (docs §6.1; "(#105) Number of call to actions exceeds the maximum allowed number", ` +
+    `${PAGE.menu} (docs §6.1; "(#105) Number of call to actions exceeds the maximum allowed number", ` +
     'guidone/node-red-contrib-chatbot#65)'),
   /** Below v8.0: 3 top-level items, 5 per submenu, 3 levels in all (seed guide "Persistent Menu"). */
   legacyMenuTopLevelMax: limit(3, 'refuse',
@@ -155,8 +159,8 @@ export const LIMITS = {
   legacyMenuNestedMax: limit(5, 'refuse',
     'seed guide "Persistent Menu": "1 to 5 menu items for submenus" (messaging-apis PERSISTENT_MENU_SUB_LEVEL_CTA_LIMIT = 5)'),
   legacyMenuLevelsMax: limit(3, 'refuse', 'seed guide "Persistent Menu": "up to three levels of menu hierarchy"'),
-  iceBreakersMax: limit(4, 'refuse', `${PROFILE}/ice-breakers/ ("max 4 questions", docs §6.1)`, COUNTS_REFUSED),
-  whitelistedDomainsMax: limit(50, 'refuse', `${PROFILE}/domain-whitelisting`, COUNTS_REFUSED),
+  iceBreakersMax: limit(4, 'refuse', `${PAGE.profile}/ice-breakers/ ("max 4 questions", docs §6.1)`, COUNTS_REFUSED),
+  whitelistedDomainsMax: limit(50, 'refuse', `${PAGE.profile}/domain-whitelisting`, COUNTS_REFUSED),
 } as const satisfies Record<string, Limit>
 
 export type LimitName = keyof typeof LIMITS
