@@ -148,7 +148,8 @@ export class Person {
 }
 
 /** Whether a label shows `title`, or shows it cut (`fullTitle`: the whole one). */
-const labelled = (x: { title?: string; fullTitle?: string }, title: string) => x.title === title || x.fullTitle === title
+const labelled = (x: { title?: string; fullTitle?: string }, title: string) =>
+  x.title === title || x.fullTitle === title
 
 function summary(b: ThreadBubble): string {
   return `${b.from}:${b.kind}:${b.text ?? b.template?.type ?? b.attachments?.map((a) => a.type).join('+') ?? b.payload ?? ''}`

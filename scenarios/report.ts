@@ -86,7 +86,8 @@ function timeline(entries: TimelineEntry[], steps: StepRecord[]): string {
     const cls = `ev${en.ok ? '' : ' bad'}${warnings ? ' warned' : ''}`
     const before = '<div></div>'.repeat(col)
     const after = '<div></div>'.repeat(COLUMNS.length - 1 - col)
-    return { at: en.at, html: `<div class="t">+${en.at - t0}</div>${before}<div class="${cls}">${body}${warnings}</div>${after}` }
+    const html = `<div class="t">+${en.at - t0}</div>${before}<div class="${cls}">${body}${warnings}</div>${after}`
+    return { at: en.at, html }
   }))
   // A stable sort keeps a step before what it caused in the same millisecond.
   rows.sort((a, b) => a.at - b.at)

@@ -17,7 +17,7 @@ export interface TimelineEntry {
   ok: boolean
   /** Request and answer bodies, shown folded. */
   detail?: unknown
-  /** A Graph call's warnings (what Facebook let through silently), shown unfolded: the report's point is to see them. */
+  /** A Graph call's warnings (what Facebook let through silently), shown unfolded, not folded in `detail`. */
   warnings?: { code: string; message: string }[]
 }
 

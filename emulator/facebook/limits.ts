@@ -53,11 +53,11 @@ const COUNTS_REFUSED = 'every count with a public report is refused ((#105), mic
   'quick replies, botman/botman#694 for buttons, guidone/node-red-contrib-chatbot#65 for menu items); this one is ' +
   'refused like them'
 /** A payload or metadata comes back to the bot: cutting it would corrupt data, so it is refused like `payload`. */
-const DATA_REFUSED = 'unverified; refused like the button payload, which is evidenced: a payload or metadata comes back ' +
-  'to the bot, and a cut one would be corrupt data it cannot notice'
+const DATA_REFUSED = 'unverified; refused like the button payload, which is evidenced: a payload or metadata comes ' +
+  'back to the bot, and a cut one would be corrupt data it cannot notice'
 /** A label is display text: cut like quick-reply and button titles, the evidenced labels. */
-const LABEL_CUT = 'unverified; cut like quick-reply, button and card titles, the labels with evidence: a label is only ' +
-  'display text, and a bot that works on Facebook should not fail here. --strict refuses it'
+const LABEL_CUT = 'unverified; cut like quick-reply, button and card titles, the labels with evidence: a label is ' +
+  'only display text, and a bot that works on Facebook should not fail here. --strict refuses it'
 
 export const LIMITS = {
   // ── Tokens and login (docs §1) ─────────────────────────────────────────────────────────────────────────────────
@@ -75,19 +75,20 @@ export const LIMITS = {
   accountsMaxLimit: limit(500, 'clamp',
     'https://developers.facebook.com/docs/graph-api/reference/user/accounts/ (the seed uses limit=500)'),
   /** Facebook's data-access window for user data: 90 days (docs §1.7). */
-  dataAccessSeconds: limit(90 * 24 * 60 * 60, 'expire', 'https://developers.facebook.com/docs/graph-api/reference/debug_token'),
+  dataAccessSeconds: limit(90 * 24 * 60 * 60, 'expire',
+    'https://developers.facebook.com/docs/graph-api/reference/debug_token'),
 
   // ── Send API (docs §3.2–§3.7, §8, §21) ─────────────────────────────────────────────────────────────────────────
   messageTextMax: limit(2000, 'refuse',
-    `${PAGE.sendApi} (docs §3.8, §21: client code handling real answers "(#100) Length of param message[text] must be ` +
-    'less than or equal to 2000")'),
+    `${PAGE.sendApi} (docs §3.8, §21: client code handling real answers "(#100) Length of param message[text] ` +
+    'must be less than or equal to 2000")'),
   metadataMax: limit(1000, 'refuse', `${PAGE.sendApi} (docs §3.2)`, DATA_REFUSED),
   quickRepliesMax: limit(13, 'refuse',
     `${PAGE.quickReplies} (docs §3.2; "(#105) param message[quick_replies] has too many elements", ` +
     'microsoft/botframework-sdk#3331)'),
   quickReplyTitleMax: limit(20, 'cut',
-    `${PAGE.quickReplies} (docs §21: refused in 2016, "(#100) Length of param message[quick_replies][1][title] must be ` +
-    'less than or equal to 20", microsoft/botframework-sdk#1335; accepted and shown cut with "..." since 2017, ' +
+    `${PAGE.quickReplies} (docs §21: refused in 2016, "(#100) Length of param message[quick_replies][1][title] ` +
+    'must be less than or equal to 20", microsoft/botframework-sdk#1335; accepted and shown cut with "..." since 2017, ' +
     'Charca/bootbot#2 "does not fail anymore", restfb/restfb#913)'),
   payloadMax: limit(1000, 'refuse',
     `${PAGE.buttons} (docs §3.5; "(#100) Length of param [buttons][1][payload] must be less than or equal to 1000", ` +
@@ -130,7 +131,7 @@ export const LIMITS = {
 
   // ── Webhooks (docs §4.2) ───────────────────────────────────────────────────────────────────────────────────────
   /** A webhook POST must be answered within 20 s, else it counts as failed and is retried. */
-  webhookTimeoutMs: limit(20 * 1000, 'expire', 'https://developers.facebook.com/docs/messenger-platform/webhooks (docs §4.2)'),
+  webhookTimeoutMs: limit(20 * 1000, 'expire', `${MESSENGER}/webhooks (docs §4.2)`),
   /** Failing continuously for 8 hours disables the webhook (the emulator then marks the delivery failed). */
   webhookFailureWindowMs: limit(8 * 60 * 60 * 1000, 'expire',
     'https://developers.facebook.com/docs/messenger-platform/webhooks (docs §4.2)'),
@@ -157,7 +158,8 @@ export const LIMITS = {
     'seed guide "Persistent Menu": "1 to 3 menu items at its first level" (docs §6.1 "older reference said 3"; ' +
     'messaging-apis PERSISTENT_MENU_TOP_LEVEL_CTA_LIMIT = 3)'),
   legacyMenuNestedMax: limit(5, 'refuse',
-    'seed guide "Persistent Menu": "1 to 5 menu items for submenus" (messaging-apis PERSISTENT_MENU_SUB_LEVEL_CTA_LIMIT = 5)'),
+    'seed guide "Persistent Menu": "1 to 5 menu items for submenus" (messaging-apis ' +
+    'PERSISTENT_MENU_SUB_LEVEL_CTA_LIMIT = 5)'),
   legacyMenuLevelsMax: limit(3, 'refuse', 'seed guide "Persistent Menu": "up to three levels of menu hierarchy"'),
   iceBreakersMax: limit(4, 'refuse', `${PAGE.profile}/ice-breakers/ ("max 4 questions", docs §6.1)`, COUNTS_REFUSED),
   whitelistedDomainsMax: limit(50, 'refuse', `${PAGE.profile}/domain-whitelisting`, COUNTS_REFUSED),

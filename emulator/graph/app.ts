@@ -46,7 +46,8 @@ function jsonAnswer(body: object, status: number, headers: Record<string, string
 /** One `X-Emulator-Warning` header per warning; a call without any (nearly every call) keeps its plain headers. */
 function withWarnings(headers: Record<string, string>, warnings: Warning[]): HeadersInit {
   if (warnings.length === 0) return headers
-  return [...Object.entries(headers), ...warnings.map((w): [string, string] => ['x-emulator-warning', warningHeader(w)])]
+  const values = warnings.map((w): [string, string] => ['x-emulator-warning', warningHeader(w)])
+  return [...Object.entries(headers), ...values]
 }
 
 function errorResponse(err: unknown, call: GraphCall, jsonHeaders: Record<string, string>): Response {

@@ -45,7 +45,9 @@ function pictureSize(options: Record<string, string | undefined>): number {
   const side = options.width ?? options.height
   if (side === undefined) return DEFAULT_PICTURE_SIZE
   const n = Number(side)
-  if (!Number.isInteger(n) || n < 1 || n > 2048) throw graphError('paramInvalid', 'Param width must be a positive integer')
+  if (!Number.isInteger(n) || n < 1 || n > 2048) {
+    throw graphError('paramInvalid', 'Param width must be a positive integer')
+  }
   return n
 }
 

@@ -17,7 +17,7 @@ export function issueUserToken(world: World, appId: string, accountId: string, s
   const account = world.accounts.get(accountId)
   if (!account) throw new Error(`No account ${accountId}`)
   const now = world.clock.nowSeconds()
-  const seconds = lifetime === 'short' ? LIMITS.shortLivedUserTokenSeconds.value : LIMITS.longLivedUserTokenSeconds.value
+  const seconds = (lifetime === 'short' ? LIMITS.shortLivedUserTokenSeconds : LIMITS.longLivedUserTokenSeconds).value
   return world.tokens.insert({
     token: world.ids.accessToken(), kind: 'user', appId, accountId, pageId: null, sessionEpoch: account.sessionEpoch,
     issuedAt: now, expiresAt: now + seconds, source,

@@ -51,7 +51,8 @@ export const personActionSchema = lazy(() => {
       welcome: z.object({
         text: z.string().min(1).max(LIMITS.buttonTemplateTextMax.value),
         quick_replies: z.array(z.object({ title: z.string().min(1).max(LIMITS.quickReplyTitleMax.value),
-          payload: z.string().min(1).max(LIMITS.payloadMax.value) }).strict()).max(LIMITS.quickRepliesMax.value).optional(),
+          payload: z.string().min(1).max(LIMITS.payloadMax.value) }).strict())
+          .max(LIMITS.quickRepliesMax.value).optional(),
         buttons: z.array(welcomeButton).max(LIMITS.buttonsMax.value).optional(),
       }).strict(),
     }).strict(),

@@ -31,7 +31,8 @@ const schemas = lazy(() => {
   /** A button title's 20 characters are judged later (`labels`): production shows a longer one cut. */
   const title = z.string().min(1)
   /** Payloads are strings; clients that send a number get it as its text, as Graph reads form values. */
-  const payload = z.union([z.string(), z.number().transform(String)]).pipe(z.string().min(1).max(LIMITS.payloadMax.value))
+  const payload = z.union([z.string(), z.number().transform(String)])
+    .pipe(z.string().min(1).max(LIMITS.payloadMax.value))
   const heightRatio = z.enum(['compact', 'tall', 'full'])
 
   const webUrlFields = {

@@ -29,7 +29,8 @@ export function isWithin(lastPersonAt: number | null, now: number, lengthMs: num
 
 /** When the standard window closes (ms), or null when it is not open. */
 export function windowClosesAt(lastPersonAt: number | null, now: number): number | null {
-  return isWithin(lastPersonAt, now, LIMITS.standardWindowMs.value) ? lastPersonAt! + LIMITS.standardWindowMs.value : null
+  const standard = LIMITS.standardWindowMs.value
+  return isWithin(lastPersonAt, now, standard) ? lastPersonAt! + standard : null
 }
 
 /** The catalogue error that refuses this send, or undefined when the window rules allow it. */

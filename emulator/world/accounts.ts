@@ -37,7 +37,8 @@ export class Accounts {
       id: input.id ?? this.ids.account(), name: input.name, eea: input.eea ?? false, sessionEpoch: 0,
       profile: input.profile ?? {},
     }
-    this.store.stmt('INSERT INTO accounts (id, name, eea, session_epoch, profile, created_at) VALUES (?, ?, ?, 0, ?, ?)')
+    this.store.stmt(`INSERT INTO accounts (id, name, eea, session_epoch, profile, created_at)
+      VALUES (?, ?, ?, 0, ?, ?)`)
       .run(account.id, account.name, account.eea ? 1 : 0, json.stringify(account.profile), this.now())
     return account
   }
