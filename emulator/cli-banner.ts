@@ -17,6 +17,8 @@ export function describeStart(emulator: RunningEmulator, db: string): string {
     `  Dashboard    ${url}/`,
     `  Control API  ${url}/_emulator`,
     `  World        ${db === ':memory:' ? 'in memory' : db}${emulator.seeded ? ' (seeded now)' : ''}`,
+    `  Judged as    ${emulator.strict ? 'the docs say (--strict: every documented limit refused)'
+      : 'production does (lenient where Facebook is, with warnings; --strict for the docs)'}`,
     '',
   ]
   if (apps.length === 0) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `messenger-emulator [--port 4100] [--host 127.0.0.1] [--db PATH | :memory:] [--seed world.json]`
+ * `messenger-emulator [--port 4100] [--host 127.0.0.1] [--db PATH | :memory:] [--seed world.json] [--strict]`
  * `messenger-emulator exec [same options] -- <command …>`
  *
  * Serves until SIGINT/SIGTERM; `exec` runs the command with MESSENGER_EMULATOR_URL set and exits with its status
@@ -12,12 +12,13 @@ import { EmulatorStartError, startEmulator, type RunningEmulator } from './index
 import { describeStart } from './cli-banner.js'
 
 const USAGE = `Usage:
-  messenger-emulator [--port 4100] [--host 127.0.0.1] [--db PATH | --db :memory:] [--seed world.json]
+  messenger-emulator [--port 4100] [--host 127.0.0.1] [--db PATH | --db :memory:] [--seed world.json] [--strict]
   messenger-emulator exec [options] -- <command …>
 
-Environment: EMULATOR_PORT, EMULATOR_DB.`
+--strict enforces Facebook's written contract (every documented limit and required field) instead of production's
+leniency. Environment: EMULATOR_PORT, EMULATOR_DB, EMULATOR_STRICT=1.`
 
-interface CliOptions { port: number; host: string; db: string; seed?: string }
+interface CliOptions { port: number; host: string; db: string; seed?: string; strict: boolean }
 
 function parse(argv: string[]): { command: 'serve' | 'exec' | 'help'; options: CliOptions; rest: string[] } {
   const dashdash = argv.indexOf('--')
@@ -27,7 +28,7 @@ function parse(argv: string[]): { command: 'serve' | 'exec' | 'help'; options: C
     args: own, allowPositionals: true,
     options: {
       port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, seed: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   })
   const portText = values.port ?? process.env.EMULATOR_PORT ?? '4100'
@@ -35,7 +36,7 @@ function parse(argv: string[]): { command: 'serve' | 'exec' | 'help'; options: C
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EmulatorStartError(`Invalid port: ${portText}`)
   const options: CliOptions = {
     port, host: values.host ?? '127.0.0.1', db: values.db ?? process.env.EMULATOR_DB ?? '.messenger-emulator/world.db',
-    ...(values.seed ? { seed: values.seed } : {}),
+    ...(values.seed ? { seed: values.seed } : {}), strict: values.strict ?? process.env.EMULATOR_STRICT === '1',
   }
   if (values.help) return { command: 'help', options, rest }
   const [sub, ...extra] = positionals

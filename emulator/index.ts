@@ -28,6 +28,11 @@ export interface EmulatorOptions {
   webhooks?: DeliveryOptions
   /** The id and secret generators (emulator/world/ids.ts), for tests that want predictable ones. */
   ids?: Ids
+  /**
+   * Enforce Facebook's written contract (`--strict`): every documented limit and required field is refused with
+   * Facebook's error. By default the emulator is as lenient as production and says so in warnings.
+   */
+  strict?: boolean
 }
 
 export interface RunningEmulator {
@@ -42,6 +47,8 @@ export interface RunningEmulator {
   world: World
   /** What the seed added, with every id, secret and PSID filled in (undefined when nothing was seeded). */
   seeded?: CompleteWorldDocument
+  /** Whether every call is judged by Facebook's written contract (`strict`), not production's leniency. */
+  strict: boolean
   close(): Promise<void>
 }
 
@@ -93,7 +100,9 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1'
   const seedDoc = options.seed === undefined ? undefined : loadSeed(options.seed)
-  const runtime = Runtime.open({ db: options.db ?? ':memory:', ids: options.ids, webhooks: options.webhooks })
+  const runtime = Runtime.open({
+    db: options.db ?? ':memory:', ids: options.ids, webhooks: options.webhooks, strict: options.strict,
+  })
   const { world } = runtime
   let seeded: CompleteWorldDocument | undefined
   try {
@@ -120,6 +129,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     client: new ControlClient(url),
     world,
     ...(seeded ? { seeded } : {}),
+    strict: runtime.strict,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections()
       server.close(() => void runtime.close().then(resolve))

@@ -47,6 +47,7 @@ function graphEntry(scene: Scene, r: RequestView) {
     title: `${r.method} ${r.path} → ${r.status}${why}`,
     ok: r.status < 400,
     detail: { params: r.params, ...(r.error ? { error: r.error } : {}), fbtraceId: r.fbtraceId },
+    ...(r.warnings.length ? { warnings: r.warnings.map(({ code, message }) => ({ code, message })) } : {}),
   }
 }
 

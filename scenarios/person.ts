@@ -96,13 +96,14 @@ export class Person {
 
   /**
    * Taps what is labelled `title`: a quick reply above the composer, a button of the newest message (or carousel card)
-   * showing it, a button under an ad's welcome message, or a persistent-menu item. A link button opens a web page and
-   * sends nothing to the page; its URL is answered.
+   * showing it, a button under an ad's welcome message, or a persistent-menu item. A label shown cut ("Search by order
+   * numb…") is found by what the person sees or by the whole title. A link button opens a web page and sends nothing
+   * to the page; its URL is answered.
    */
   taps(title: string): Promise<PersonActionResult | { opened: string }> {
     return this.scene.step(`${this.name} taps "${title}"`, async () => {
       const thread = await this.thread()
-      const reply = thread.quickReplies.find((q) => q.title === title)
+      const reply = thread.quickReplies.find((q) => labelled(q, title))
       if (reply) return this.act(`taps the quick reply "${title}"`, { type: 'quick_reply', index: reply.index })
       const found = findButton(thread, title)
       if (!found) {
@@ -146,6 +147,10 @@ export class Person {
   }
 }
 
+/** Whether a label shows `title`, or shows it cut (`fullTitle`: the whole one). */
+const labelled = (x: { title?: string; fullTitle?: string }, title: string) =>
+  x.title === title || x.fullTitle === title
+
 function summary(b: ThreadBubble): string {
   return `${b.from}:${b.kind}:${b.text ?? b.template?.type ?? b.attachments?.map((a) => a.type).join('+') ?? b.payload ?? ''}`
 }
@@ -155,7 +160,7 @@ function findButton(thread: ThreadView, title: string): Tappable | undefined {
   for (const bubble of [...thread.bubbles].reverse()) {
     if (bubble.from !== 'page' && bubble.kind !== 'ad_welcome') continue
     if (bubble.kind === 'ad_welcome') {
-      const b = bubble.buttons?.find((x) => x.title === title)
+      const b = bubble.buttons?.find((x) => labelled(x, title))
       if (b) return { button: b, action: { type: 'postback', adWelcome: true, index: b.index } }
       continue
     }
@@ -163,19 +168,19 @@ function findButton(thread: ThreadView, title: string): Tappable | undefined {
     if (!t || !bubble.mid) continue
     if (t.type === 'carousel') {
       for (const card of t.cards) {
-        const b = card.buttons.find((x) => x.title === title)
+        const b = card.buttons.find((x) => labelled(x, title))
         if (b) return { button: b, action: { type: 'postback', mid: bubble.mid, element: card.index, index: b.index } }
       }
     } else if (t.type === 'buttons' || t.type === 'media') {
-      const b = t.buttons.find((x) => x.title === title)
+      const b = t.buttons.find((x) => labelled(x, title))
       if (b) return { button: b, action: { type: 'postback', mid: bubble.mid, index: b.index } }
     }
   }
-  const item = thread.persistentMenu.find((m) => m.title === title)
+  const item = thread.persistentMenu.find((m) => labelled(m, title))
   if (item) {
     return {
       button: { index: item.index, type: item.type, title: item.title, ...(item.url ? { url: item.url } : {}) },
-      action: { type: 'postback', payload: item.payload ?? '', title: item.title },
+      action: { type: 'postback', payload: item.payload ?? '', title: item.fullTitle ?? item.title },
     }
   }
   return undefined

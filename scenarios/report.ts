@@ -1,7 +1,8 @@
 /**
  * The HTML report of a run (reports/scenarios.html): a summary, then per scenario its steps (the failing one marked,
  * with its error), a timeline in three columns — business, adapter, Facebook — with every call and webhook (folded
- * details), and each thread drawn as its person saw it (bubbles, quick replies, carousels). One self-contained file:
+ * details; a Graph call's warnings — what Facebook let through silently — unfolded beneath it), and each thread
+ * drawn as its person saw it (bubbles, quick replies, carousels). One self-contained file:
  * inline CSS, no scripts, every value escaped.
  */
 import type { ThreadBubble, ThreadTemplate, ThreadView } from '../emulator/control/types.js'
@@ -26,7 +27,8 @@ ol.steps li.bad{color:#cf222e;font-weight:600}ol.steps .ms{color:#888;font-size:
 .timeline{display:grid;grid-template-columns:70px 1fr 1fr 1fr;gap:2px 8px;font-size:12px;margin-top:8px}
 .timeline .h{font-weight:700;border-bottom:2px solid #ccc}.timeline .t{color:#888;font-family:monospace}
 .ev{border-left:3px solid #4c8bf5;padding:2px 6px;background:#f0f5ff;overflow-wrap:anywhere}
-.ev.bad{border-color:#cf222e;background:#fff0f0}
+.ev.bad{border-color:#cf222e;background:#fff0f0}.ev.warned{border-color:#d4a72c}
+.ev .warn{color:#6b4e00;background:#fff4d6;margin-top:2px;padding:1px 4px;border-radius:3px}
 .steprow{grid-column:span 3;font-weight:600;border-top:1px solid #ddd;padding-top:2px}.steprow.bad{color:#cf222e}.ev .arrow{color:#666}.ev .actor{font-weight:600}
 details summary{cursor:pointer}details pre{max-height:300px;overflow:auto;background:#fafafa;padding:6px;font-size:11px}
 .threads{display:flex;flex-wrap:wrap;gap:16px;margin-top:8px}
@@ -80,9 +82,12 @@ function timeline(entries: TimelineEntry[], steps: StepRecord[]): string {
     const actor = en.actor ? `<span class="actor">${e(en.actor)}</span>: ` : ''
     const body = en.detail === undefined ? `${actor}${arrow}${e(en.title)}`
       : `<details><summary>${actor}${arrow}${e(en.title)}</summary><pre>${e(JSON.stringify(en.detail, null, 2))}</pre></details>`
+    const warnings = (en.warnings ?? []).map((w) => `<div class="warn">⚠ ${e(w.code)}: ${e(w.message)}</div>`).join('')
+    const cls = `ev${en.ok ? '' : ' bad'}${warnings ? ' warned' : ''}`
     const before = '<div></div>'.repeat(col)
     const after = '<div></div>'.repeat(COLUMNS.length - 1 - col)
-    return { at: en.at, html: `<div class="t">+${en.at - t0}</div>${before}<div class="ev${en.ok ? '' : ' bad'}">${body}</div>${after}` }
+    const html = `<div class="t">+${en.at - t0}</div>${before}<div class="${cls}">${body}${warnings}</div>${after}`
+    return { at: en.at, html }
   }))
   // A stable sort keeps a step before what it caused in the same millisecond.
   rows.sort((a, b) => a.at - b.at)

@@ -17,6 +17,8 @@ export interface TimelineEntry {
   ok: boolean
   /** Request and answer bodies, shown folded. */
   detail?: unknown
+  /** A Graph call's warnings (what Facebook let through silently), shown unfolded, not folded in `detail`. */
+  warnings?: { code: string; message: string }[]
 }
 
 export interface StepRecord {

@@ -30,4 +30,15 @@ describe('the report', () => {
     expect(html).toContain('Failed at: <b>Sam says &quot;&lt;b&gt;hi&lt;/b&gt;&quot;</b>')
     expect(html).toContain('Timed out &amp; &lt;gone&gt;')
   })
+
+  test("shows a Graph call's warnings beneath it, unfolded and escaped", async () => {
+    const { renderReport } = await import('../scenarios/report.js')
+    const html = renderReport([{
+      id: 'w', name: 'warned', ok: true, ms: 5, steps: [], threads: [],
+      timeline: [{ at: 1, from: 'business', to: 'facebook', title: 'POST /me/messages → 200', ok: true, detail: {},
+        warnings: [{ code: 'labelCut', message: 'message[quick_replies][0][title] is longer than 20 <characters>' }] }],
+    }], { startedAt: new Date(0), wallMs: 5 })
+    expect(html).toContain('<div class="ev warned">')
+    expect(html).toContain('<div class="warn">⚠ labelCut: message[quick_replies][0][title] is longer than 20 &lt;characters&gt;</div>')
+  })
 })

@@ -94,6 +94,8 @@ export interface FaultsView {
 }
 
 // ── Request journal (emulator/control/journal.ts) ────────────────────────────────────────────────────────────────
+/** What Facebook let a call through with silently (facebook/warnings.ts): `{code, message, docs}`. */
+export type { Warning, WarningName } from '../facebook/warnings.js'
 /** A journal entry as the control API answers it: the time as ISO text on the emulator's clock. */
 export type RequestView = Omit<JournalEntry, 'at'> & { at: string }
 export interface RequestFilter { appId?: string; pageId?: string; status?: number; limit?: number }

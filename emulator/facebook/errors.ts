@@ -3,7 +3,7 @@
  * with the page it comes from. Handlers throw `graphError('name', …args)`; the Graph pipeline serialises it as
  * `{"error":{message,type,code,error_subcode,fbtrace_id}}` with the entry's status.
  *
- * Sources: ../shared/docs/messenger-platform.md §0, §2, §3.8, §3.9 and the URLs below.
+ * Sources: the project's docs §0, §2, §3.8, §3.9 and the URLs below.
  * HTTP statuses (docs §2.3): 190 → 400, 10 → 400, 200-family → 403, 100/2500/803/104 → 400, throttling → 400,
  * transient 1/2 → 500.
  */

@@ -7,6 +7,7 @@
  *   (messenger/faults.ts), applied once in emulator/graph/app.ts.
  * - Send API: `rateLimit` (person scope too), `temporarySendFailure`, `personUnavailable` → `checkSendFaults()`.
  * - Webhook delivery: `webhookOutage`, `webhookFieldsBug` → `webhookFaults()`, asked by the delivery worker.
+ * - The written contract: `strict` → `contractIsStrict()`, asked by the Graph pipeline for each call of the app.
  */
 import * as z from 'zod'
 
@@ -50,6 +51,12 @@ export const FAULT_SWITCHES = {
     schema: z.boolean(), scopes: ['app'],
     description: "The webhook-fields bug of the seed guide's troubleshooting: the app's subscription loses fields " +
       'so events stop arriving until the fields are set again (behaviour in emulator/webhooks/).',
+  }),
+  strict: spec({
+    schema: z.boolean(), scopes: ['app'],
+    description: "The app's Graph calls are judged by Facebook's written contract, as --strict does for every app: " +
+      'every documented limit and required field is refused with Facebook\'s error (a missing messaging_type, a ' +
+      'quick-reply title over 20 characters) instead of being accepted as production does, with a warning.',
   }),
 } as const
 

@@ -1,7 +1,7 @@
 /**
- * The account side of Graph (docs §1.5, §1.6): `/me` for users and pages, `/me/accounts` (the pages an account has a
- * role on and allowed the app, each with its page token), `/me/permissions` (read, revoke one, remove the app) and
- * `GET /{page-id}` / `GET /{app-id}` with `fields`.
+ * The account side of Graph (docs §1.5, §1.6): `/me` for pages, `/me/accounts` (the pages an account has a role on
+ * and allowed the app, each with its page token), `/me/permissions` (read, revoke one, remove the app) and
+ * `GET /{page-id}` / `GET /{app-id}` with `fields`. `/me` for users is the User node (user-node.ts).
  */
 import type { World } from '../world/world.js'
 import type { Page } from '../world/pages.js'
@@ -49,16 +49,6 @@ function pageReaders(world: World, page: Page, access: Access): FieldReaders {
   }
 }
 
-function userReaders(account: Account): FieldReaders {
-  const [first, ...rest] = account.name.split(' ')
-  return {
-    id: () => account.id,
-    name: () => account.name,
-    first_name: () => first,
-    last_name: () => rest.join(' '),
-  }
-}
-
 function ownAccount(req: GraphRequest<{ kind: 'user'; id: string; account: Account }>): Account {
   requireKind(req.access, 'user')
   if (req.access.account?.id !== req.node.id) throw graphError('permissionsError')
@@ -76,10 +66,6 @@ function permissionsOf(world: World, access: Access): PermissionEntry[] {
 
 export const accountRoutes: GraphRoute[] = [
   route({
-    node: 'user', method: 'GET', edge: '',
-    handle: ({ node, params }) => selectFields(params, userReaders(node.account), ['id', 'name'], 'User'),
-  }),
-  route({
     node: 'user', method: 'GET', edge: 'accounts',
     handle: (req) => {
       const { world, access, params, c } = req
@@ -90,7 +76,7 @@ export const accountRoutes: GraphRoute[] = [
       const secret = params.string('client_secret')
       if (secret !== undefined && secret !== access.app.secret) throw graphError('clientSecretInvalid')
       const defaults = ['access_token', 'category', 'category_list', 'name', 'id', 'tasks']
-      const paging = pageRequest(params, LIMITS.accountsDefaultLimit, LIMITS.accountsMaxLimit)
+      const paging = pageRequest(params, LIMITS.accountsDefaultLimit.value, LIMITS.accountsMaxLimit.value)
       return paginate(pagesVisibleTo(world, access), (p) => p.id, paging, new URL(c.req.url),
         (p) => selectFields(params, pageReaders(world, p, access), defaults, 'Page'))
     },

@@ -5,7 +5,8 @@ import { cors } from 'hono/cors'
  * graph.facebook.com answers any origin (`Access-Control-Allow-Origin: *`, unverified against a doc page; seen on
  * live responses), which is how FB.api reaches it from a web page. Only Graph is given this header, no credentials.
  */
-const GRAPH_EXPOSED_HEADERS = ['x-fb-trace-id', 'www-authenticate']
+// X-Emulator-Warning is the emulator's own (graph/app.ts): a web page's FB.api sees the warnings too.
+const GRAPH_EXPOSED_HEADERS = ['x-fb-trace-id', 'www-authenticate', 'x-emulator-warning']
 export const graphCors = cors({ origin: '*', allowMethods: ['GET', 'POST', 'DELETE'], exposeHeaders: GRAPH_EXPOSED_HEADERS })
 
 /**

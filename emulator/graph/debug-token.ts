@@ -47,7 +47,7 @@ function describe(world: World, input: string): DebugTokenData {
   const data: DebugTokenData = {
     ...(app ? { app_id: app.id, application: app.name } : {}),
     ...(kind ? { type: kind.toUpperCase() as 'USER' | 'PAGE' | 'APP' } : {}),
-    ...(stored && kind !== 'app' ? { data_access_expires_at: stored.issuedAt + LIMITS.dataAccessSeconds } : {}),
+    ...(stored && kind !== 'app' ? { data_access_expires_at: stored.issuedAt + LIMITS.dataAccessSeconds.value } : {}),
     ...(stored || access ? { expires_at: stored?.expiresAt ?? 0 } : {}),
     is_valid: error === undefined,
     ...(stored ? { issued_at: stored.issuedAt } : {}),

@@ -2,6 +2,7 @@
 import type { GraphRoute } from './router.js'
 import { oauthRoutes } from './oauth.js'
 import { accountRoutes } from './accounts.js'
+import { userNodeRoutes } from './user-node.js'
 import { debugTokenRoutes } from './debug-token.js'
 import { messengerProfileRoutes } from './messenger-profile.js'
 import { userProfileRoutes } from './user-profile.js'
@@ -13,6 +14,7 @@ import { subscribedAppsRoutes } from './subscribed-apps.js'
 export const GRAPH_ROUTES: GraphRoute[] = [
   ...oauthRoutes,
   ...debugTokenRoutes,
+  ...userNodeRoutes,
   ...accountRoutes,
   ...messengerProfileRoutes,
   ...userProfileRoutes,

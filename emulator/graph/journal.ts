@@ -8,6 +8,7 @@
  */
 import type { World } from '../world/world.js'
 import { GraphError } from '../facebook/errors.js'
+import { Leniency } from '../facebook/leniency.js'
 import type { Params, ParamValue } from './params.js'
 import { splitVersion, type GraphMethod, type GraphRouter } from './router.js'
 
@@ -111,9 +112,12 @@ export class GraphCall {
   private params: Params | undefined
   private token: string | undefined
   private error: unknown
+  /** How the call is judged (production's leniency, or the written contract) and the warnings it gathers. */
+  readonly leniency: Leniency
 
   constructor(private readonly world: World, private readonly router: GraphRouter, readonly fbtraceId: string,
-    rawMethod: string, rawPath: string) {
+    rawMethod: string, rawPath: string, strict: boolean) {
+    this.leniency = new Leniency(strict)
     this.startedAt = world.clock.now()
     this.method = rawMethod.toUpperCase()
     const { version, path } = splitVersion(rawPath)
@@ -161,6 +165,7 @@ export class GraphCall {
       reason,
       nearestPath: res.status >= 400 ? nearestPath(this.router, method, this.path, owner.tokenKind) ?? null : null,
       durationMs: Math.round(performance.now() - this.started),
+      warnings: this.leniency.warnings,
     })
   }
 }

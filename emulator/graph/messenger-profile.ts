@@ -39,10 +39,11 @@ export const messengerProfileRoutes: GraphRoute[] = [
     description: 'Sets Messenger Profile properties of the page',
     handle: (req): ProfileSuccess => {
       authorize(req)
-      const { world, node, version } = req
+      const { world, node, version, leniency } = req
       world.tx(() => {
         const update = validateProfileUpdate(postedProperties(req), {
           version, current: world.messengerProfiles.get(node.id), eeaRestricted: pageIsEeaRestricted(world, node.id),
+          leniency,
         })
         world.messengerProfiles.set(node.id, update)
       })

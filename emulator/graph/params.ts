@@ -31,19 +31,29 @@ function limitBody(maxSize: number): (c: Context) => Promise<void> {
   }
 }
 const noop = async () => undefined
-const multipartLimit = limitBody(LIMITS.multipartBodyBytesMax)
-const plainLimit = limitBody(LIMITS.bodyBytesMax)
+const multipartLimit = limitBody(LIMITS.multipartBodyBytesMax.value)
+const plainLimit = limitBody(LIMITS.bodyBytesMax.value)
 
 export class Params {
+  /** The names a handler (or the pipeline) read: Graph ignores the others, and the call says so (`ignored()`). */
+  private readonly read = new Set<string>()
+
   constructor(readonly values: Record<string, ParamValue>, readonly files: Record<string, File> = {}) {}
 
+  /** The parameters given that nothing read, in the order given. */
+  ignored(): string[] {
+    return Object.keys(this.values).filter((k) => !this.read.has(k))
+  }
+
   has(name: string): boolean {
+    this.read.add(name)
     const v = this.values[name]
     return v !== undefined && v !== null && v !== ''
   }
 
   /** A string parameter, or undefined. Numbers and booleans are given as their text. */
   string(name: string): string | undefined {
+    this.read.add(name)
     const v = this.values[name]
     if (v === undefined || v === null || v === '') return undefined
     if (typeof v === 'string') return v
@@ -59,6 +69,7 @@ export class Params {
 
   /** A structured parameter: JSON bodies carry it as an object, form bodies as a JSON string (docs §11). */
   object(name: string): ParamValue | undefined {
+    this.read.add(name)
     const v = this.values[name]
     if (typeof v !== 'string') return v === null ? undefined : v
     const t = v.trim()

@@ -13,6 +13,7 @@ import type { Page } from '../world/pages.js'
 import type { Psid } from '../world/people.js'
 import { graphError } from '../facebook/errors.js'
 import type { Access } from '../login/access.js'
+import type { Leniency } from '../facebook/leniency.js'
 import type { Params } from './params.js'
 
 export type GraphMethod = 'GET' | 'POST' | 'DELETE'
@@ -43,6 +44,8 @@ export interface GraphRequest<N extends GraphNode | undefined = GraphNode | unde
   node: N
   /** Path parameters of the route pattern (`permissions/:permission`). */
   pathParams: Record<string, string>
+  /** How the call is judged (production's leniency or the written contract); rules add their warnings to it. */
+  leniency: Leniency
 }
 
 type Handler<N extends GraphNode | undefined> = (req: GraphRequest<N>) => unknown

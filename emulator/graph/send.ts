@@ -30,7 +30,7 @@ export const sendRoutes: GraphRoute[] = [
         sender_action: params.string('sender_action'), messaging_type: params.string('messaging_type'),
         tag: params.string('tag'), notification_type: params.string('notification_type'),
         persona_id: params.string('persona_id'),
-      })
+      }, req.leniency)
       return sendAsPage(req.world, {
         appId: req.access.app.id, pageId: req.node.id, request, origin: () => new URL(req.c.req.url).origin,
       })

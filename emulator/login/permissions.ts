@@ -6,6 +6,10 @@
 export const PERMISSIONS: Record<string, string> = {
   public_profile: 'Your name and profile picture',
   email: 'Your email address',
+  user_birthday: 'Your birthday',
+  user_gender: 'Your gender',
+  user_link: 'A link to your profile',
+  user_age_range: 'Your age range',
   pages_show_list: 'Show a list of the Pages you manage',
   pages_messaging: 'Manage and access Page conversations in Messenger',
   pages_manage_metadata: 'Manage accounts, settings and webhooks for a Page',

@@ -17,7 +17,7 @@ export function issueUserToken(world: World, appId: string, accountId: string, s
   const account = world.accounts.get(accountId)
   if (!account) throw new Error(`No account ${accountId}`)
   const now = world.clock.nowSeconds()
-  const seconds = lifetime === 'short' ? LIMITS.shortLivedUserTokenSeconds : LIMITS.longLivedUserTokenSeconds
+  const seconds = (lifetime === 'short' ? LIMITS.shortLivedUserTokenSeconds : LIMITS.longLivedUserTokenSeconds).value
   return world.tokens.insert({
     token: world.ids.accessToken(), kind: 'user', appId, accountId, pageId: null, sessionEpoch: account.sessionEpoch,
     issuedAt: now, expiresAt: now + seconds, source,
@@ -26,7 +26,7 @@ export function issueUserToken(world: World, appId: string, accountId: string, s
 
 /** Whether a user token counts as long-lived for the page tokens derived from it. */
 export function isLongLived(token: Token): boolean {
-  return token.expiresAt === null || token.expiresAt - token.issuedAt > LIMITS.shortLivedUserTokenSeconds
+  return token.expiresAt === null || token.expiresAt - token.issuedAt > LIMITS.shortLivedUserTokenSeconds.value
 }
 
 /**

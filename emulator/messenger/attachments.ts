@@ -20,7 +20,9 @@ export function saveAttachment(world: World, input: {
   origin: string
 }): Attachment {
   const id = world.ids.attachment()
-  if (input.file && input.file.bytes.byteLength > LIMITS.attachmentBytesMax) throw graphError('attachmentTooLarge')
+  if (input.file && input.file.bytes.byteLength > LIMITS.attachmentBytesMax.value) {
+    throw graphError('attachmentTooLarge')
+  }
   const url = input.file ? attachmentFileUrl(input.origin, id) : input.url
   if (!url) throw graphError('paramInvalid', 'Param message[attachment][payload] must have either url or a filedata file')
   return world.attachments.insert({

@@ -6,7 +6,6 @@ import type { World } from '../world/world.js'
 import { graphError } from '../facebook/errors.js'
 import { throttledUsageHeaders } from '../facebook/usage-headers.js'
 
-
 /** 613 with the usage headers of the token's limit (facebook/usage-headers.ts); `pageId` is a page token's page. */
 function rateLimited(pageId: string | undefined, reason: string) {
   return graphError('rateLimited').because(reason).withHeaders(throttledUsageHeaders(pageId))
@@ -44,6 +43,11 @@ export function checkSendFaults(world: World, who: { appId: string; pageId: stri
       throw graphError('temporarySendFailure').because(`fault switch temporarySendFailure on ${scope} ${id}`)
     }
   }
+}
+
+/** Whether the app's calls are judged by the written contract (its `strict` switch; `--strict` covers every app). */
+export function contractIsStrict(world: World, appId: string): boolean {
+  return world.faultSwitches.read('app', appId).strict === true
 }
 
 /** What the webhook delivery worker asks before each attempt to an app. */

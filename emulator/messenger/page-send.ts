@@ -77,7 +77,9 @@ export function sendAsPage(world: World, input: PageSendInput): Promise<SendResp
 
 function applySenderAction(world: World, pageId: string, personId: string, action: SenderAction): void {
   const now = world.clock.now()
-  if (action === 'typing_on') world.conversations.update(pageId, personId, { pageTypingUntil: now + LIMITS.typingIndicatorMs })
+  if (action === 'typing_on') {
+    world.conversations.update(pageId, personId, { pageTypingUntil: now + LIMITS.typingIndicatorMs.value })
+  }
   if (action === 'typing_off') world.conversations.update(pageId, personId, { pageTypingUntil: null })
   if (action === 'mark_seen') world.conversations.update(pageId, personId, { pageSeenWatermark: now })
 }

@@ -10,12 +10,12 @@ import { lazy } from '../../lib/lazy.js'
 export const personActionSchema = lazy(() => {
   const pageId = z.string().regex(/^\d+$/, 'must be a page id')
   const welcomeButton = z.object({
-    type: z.enum(['postback', 'web_url']), title: z.string().min(1).max(LIMITS.buttonTitleMax),
-    payload: z.string().max(LIMITS.payloadMax).optional(), url: z.url().optional(),
+    type: z.enum(['postback', 'web_url']), title: z.string().min(1).max(LIMITS.buttonTitleMax.value),
+    payload: z.string().max(LIMITS.payloadMax.value).optional(), url: z.url().optional(),
   }).strict()
 
   return z.discriminatedUnion('type', [
-    z.object({ type: z.literal('text'), pageId, text: z.string().min(1).max(LIMITS.messageTextMax),
+    z.object({ type: z.literal('text'), pageId, text: z.string().min(1).max(LIMITS.messageTextMax.value),
       replyTo: z.string().optional() }).strict(),
     z.object({
       type: z.literal('attachment'), pageId,
@@ -37,26 +37,27 @@ export const personActionSchema = lazy(() => {
       /** A button under the ad's welcome message. */
       adWelcome: z.boolean().optional(),
       /** Or any postback by payload and title (a persistent menu item). */
-      payload: z.string().min(1).max(LIMITS.payloadMax).optional(), title: z.string().min(1).optional(),
+      payload: z.string().min(1).max(LIMITS.payloadMax.value).optional(), title: z.string().min(1).optional(),
     }).strict().refine((p) => (p.payload !== undefined && p.title !== undefined) || p.index !== undefined,
       { message: 'give {mid, index}, {adWelcome: true, index} or {payload, title}' }),
     z.object({ type: z.literal('get_started'), pageId }).strict(),
     z.object({ type: z.literal('read'), pageId }).strict(),
     z.object({ type: z.literal('typing'), pageId, on: z.boolean().optional() }).strict(),
-    z.object({ type: z.literal('referral'), pageId, ref: z.string().max(LIMITS.payloadMax).optional(),
+    z.object({ type: z.literal('referral'), pageId, ref: z.string().max(LIMITS.payloadMax.value).optional(),
       source: z.enum(['SHORTLINK', 'MESSENGER_CODE', 'DISCOVER_TAB']).optional() }).strict(),
     z.object({
       type: z.literal('ad_click'), pageId, adId: z.string().regex(/^\d+$/, 'must be an ad id'),
-      ref: z.string().max(LIMITS.payloadMax).optional(),
+      ref: z.string().max(LIMITS.payloadMax.value).optional(),
       welcome: z.object({
-        text: z.string().min(1).max(LIMITS.buttonTemplateTextMax),
-        quick_replies: z.array(z.object({ title: z.string().min(1).max(LIMITS.quickReplyTitleMax),
-          payload: z.string().min(1).max(LIMITS.payloadMax) }).strict()).max(LIMITS.quickRepliesMax).optional(),
-        buttons: z.array(welcomeButton).max(LIMITS.buttonsMax).optional(),
+        text: z.string().min(1).max(LIMITS.buttonTemplateTextMax.value),
+        quick_replies: z.array(z.object({ title: z.string().min(1).max(LIMITS.quickReplyTitleMax.value),
+          payload: z.string().min(1).max(LIMITS.payloadMax.value) }).strict())
+          .max(LIMITS.quickRepliesMax.value).optional(),
+        buttons: z.array(welcomeButton).max(LIMITS.buttonsMax.value).optional(),
       }).strict(),
     }).strict(),
     /** The person opts in through a plugin ("Send to Messenger"), with the plugin's data-ref. */
-    z.object({ type: z.literal('optin'), pageId, ref: z.string().max(LIMITS.payloadMax).optional() }).strict(),
+    z.object({ type: z.literal('optin'), pageId, ref: z.string().max(LIMITS.payloadMax.value).optional() }).strict(),
     z.object({ type: z.literal('block'), pageId }).strict(),
     z.object({ type: z.literal('unblock'), pageId }).strict(),
   ])

@@ -194,7 +194,7 @@ const HANDLERS: { [T in PersonActionType]: Handler<T> } = {
   },
 
   typing: (ctx, a) => {
-    const until = a.on === false ? null : ctx.now + LIMITS.typingIndicatorMs
+    const until = a.on === false ? null : ctx.now + LIMITS.typingIndicatorMs.value
     ctx.world.conversations.update(ctx.pageId, ctx.person.id, { personTypingUntil: until })
     return { events: [] }
   },

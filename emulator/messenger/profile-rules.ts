@@ -2,10 +2,14 @@
  * What `POST /me/messenger_profile` accepts (docs §6.1), as a pure rule: the properties given → the properties to
  * store, or the catalogue error Graph answers. Version-aware: the persistent menu follows the limits of the Graph
  * version the caller asked for, because Facebook removed nested menus in v8.0 and raised the top level from 3 to 20
- * items at the same time (persistent-menu guide; seed guide "Persistent Menu" for the older limits).
+ * items at the same time (persistent-menu guide; seed guide "Persistent Menu" for the older limits). Display text past
+ * its length (the greeting, menu item titles) is judged by the call's leniency: kept whole with a warning, as
+ * production is taken to do, or refused under --strict (limits.ts says why); formats Facebook deprecated but still
+ * accepts (flat ice breakers, nested menus below v8.0) are accepted with a warning.
  */
 import { graphError } from '../facebook/errors.js'
-import { LIMITS } from '../facebook/limits.js'
+import { LIMITS, type CutLimitName } from '../facebook/limits.js'
+import type { Leniency } from '../facebook/leniency.js'
 import {
   MESSENGER_PROFILE_FIELDS, type GetStarted, type Greeting, type IceBreakerQuestion, type IceBreakers, type MenuItem,
   type MessengerProfile, type MessengerProfileField, type PersistentMenu,
@@ -21,12 +25,14 @@ export interface ProfileRuleContext {
   current: MessengerProfile | undefined
   /** The page is under the privacy rules for Europe (emulator/messenger/eea.ts). */
   eeaRestricted: boolean
+  /** How the call is judged: production's leniency (with warnings) or the written contract. */
+  leniency: Leniency
 }
 
 /** `v7.0` → 7; unversioned calls are served as the app's default version (docs §10). */
 export function graphVersionNumber(version: string | null): number {
   const m = version?.match(/^v(\d+(?:\.\d+)?)$/)
-  return m ? Number(m[1]) : LIMITS.defaultGraphVersion
+  return m ? Number(m[1]) : LIMITS.defaultGraphVersion.value
 }
 
 type Json = Record<string, unknown>
@@ -53,6 +59,13 @@ function text(value: unknown, param: string, max?: number): string {
   if (typeof value !== 'string') throw graphError('paramInvalid', `Param ${param} must be a string`)
   if (max !== undefined && [...value].length > max) throw graphError('paramTooLong', param, String(max))
   return value
+}
+
+/** Display text: required, and judged against its documented length by the call's leniency. */
+function label(value: unknown, param: string, limit: CutLimitName, leniency: Leniency): string {
+  const s = text(value, param)
+  leniency.label(limit, param, s)
+  return s
 }
 
 function bool(value: unknown, param: string): boolean | undefined {
@@ -109,15 +122,15 @@ function locale(value: unknown, param: string): string {
 function getStarted(value: unknown): GetStarted {
   const o = object(value, 'get_started')
   onlyKeys(o, ['payload'], 'get_started')
-  return { payload: text(o.payload, 'get_started[payload]', LIMITS.getStartedPayloadMax) }
+  return { payload: text(o.payload, 'get_started[payload]', LIMITS.getStartedPayloadMax.value) }
 }
 
-function greeting(value: unknown): Greeting[] {
+function greeting(value: unknown, leniency: Leniency): Greeting[] {
   return localized(array(value, 'greeting').map((g, i) => {
     const p = `greeting[${i}]`
     const o = object(g, p)
     onlyKeys(o, ['locale', 'text'], p)
-    return { locale: locale(o.locale, `${p}[locale]`), text: text(o.text, `${p}[text]`, LIMITS.greetingTextMax) }
+    return { locale: locale(o.locale, `${p}[locale]`), text: label(o.text, `${p}[text]`, 'greetingTextMax', leniency) }
   }), 'greeting')
 }
 
@@ -128,13 +141,13 @@ const ITEM_KEYS = ['type', 'title', 'url', 'payload', 'webview_height_ratio', 'm
   'webview_share_button', 'call_to_actions'] as const
 
 /** The menu's shape for a Graph version: which item types exist and how many items each level takes. */
-function menuLimits(version: number) {
-  const legacy = version < LIMITS.nestedMenuRemovedInVersion
+function menuLimits(version: number, leniency: Leniency) {
+  const legacy = version < LIMITS.nestedMenuRemovedInVersion.value
   return {
-    legacy,
-    topLevelMax: legacy ? LIMITS.legacyMenuTopLevelMax : LIMITS.menuTopLevelMax,
-    nestedMax: LIMITS.legacyMenuNestedMax,
-    levelsMax: LIMITS.legacyMenuLevelsMax,
+    legacy, leniency,
+    topLevelMax: legacy ? LIMITS.legacyMenuTopLevelMax.value : LIMITS.menuTopLevelMax.value,
+    nestedMax: LIMITS.legacyMenuNestedMax.value,
+    levelsMax: LIMITS.legacyMenuLevelsMax.value,
   }
 }
 
@@ -144,8 +157,8 @@ function menuItem(value: unknown, param: string, level: number, limits: ReturnTy
   if (o.type === 'nested' && !limits.legacy) throw graphError('nestedMenuDeprecated')
   const types = limits.legacy ? ['web_url', 'postback', 'nested'] as const : ['web_url', 'postback'] as const
   const type = oneOf(o.type, types, `${param}[type]`)
-  const item: MenuItem = { type, title: text(o.title, `${param}[title]`, LIMITS.menuItemTitleMax) }
-  if (type === 'postback') item.payload = text(o.payload, `${param}[payload]`, LIMITS.menuItemPayloadMax)
+  const item: MenuItem = { type, title: label(o.title, `${param}[title]`, 'menuItemTitleMax', limits.leniency) }
+  if (type === 'postback') item.payload = text(o.payload, `${param}[payload]`, LIMITS.menuItemPayloadMax.value)
   if (type === 'web_url') {
     item.url = url(o.url, `${param}[url]`)
     if (o.webview_height_ratio !== undefined) {
@@ -171,9 +184,9 @@ function menuItem(value: unknown, param: string, level: number, limits: ReturnTy
   return item
 }
 
-function persistentMenu(value: unknown, version: number): PersistentMenu[] {
-  const limits = menuLimits(version)
-  return localized(array(value, 'persistent_menu').map((m, i) => {
+function persistentMenu(value: unknown, version: number, leniency: Leniency): PersistentMenu[] {
+  const limits = menuLimits(version, leniency)
+  const menus = localized(array(value, 'persistent_menu').map((m, i) => {
     const p = `persistent_menu[${i}]`
     const o = object(m, p)
     onlyKeys(o, ['locale', 'composer_input_disabled', 'disabled_surfaces', 'call_to_actions'], p)
@@ -193,6 +206,11 @@ function persistentMenu(value: unknown, version: number): PersistentMenu[] {
     }
     return menu
   }), 'persistent_menu')
+  // Accepted below v8.0, but gone from v8.0 on: the app breaks at its next version upgrade.
+  if (menus.some((m) => m.call_to_actions?.some((i) => i.type === 'nested'))) {
+    leniency.warn('nestedMenuDeprecated', `v${version.toFixed(1)}`)
+  }
+  return menus
 }
 
 function iceBreakerQuestion(value: unknown, param: string): IceBreakerQuestion {
@@ -201,8 +219,11 @@ function iceBreakerQuestion(value: unknown, param: string): IceBreakerQuestion {
   return { question: text(o.question, `${param}[question]`), payload: text(o.payload, `${param}[payload]`) }
 }
 
-/** Localized (`[{locale, call_to_actions}]`, since 19 Apr 2022) or the old flat format, never both (docs §6.1). */
-function iceBreakers(value: unknown): IceBreakers {
+/**
+ * Localized (`[{locale, call_to_actions}]`, since 19 Apr 2022) or the old flat format, never both (docs §6.1). The
+ * flat format is still accepted, with a warning: it is documented as replaced.
+ */
+function iceBreakers(value: unknown, leniency: Leniency): IceBreakers {
   const list = array(value, 'ice_breakers')
   const isLocalized = (x: unknown) => isObject(x) && ('locale' in x || 'call_to_actions' in x)
   const localizedCount = list.filter(isLocalized).length
@@ -210,8 +231,10 @@ function iceBreakers(value: unknown): IceBreakers {
     throw graphError('paramInvalid', 'Param ice_breakers mixes the localized and the flat format')
   }
   if (localizedCount === 0) {
-    maxItems(list, LIMITS.iceBreakersMax, 'ice_breakers')
-    return list.map((q, i) => iceBreakerQuestion(q, `ice_breakers[${i}]`))
+    maxItems(list, LIMITS.iceBreakersMax.value, 'ice_breakers')
+    const questions = list.map((q, i) => iceBreakerQuestion(q, `ice_breakers[${i}]`))
+    leniency.warn('iceBreakersFlatFormat')
+    return questions
   }
   return localized(list.map((l, i) => {
     const p = `ice_breakers[${i}]`
@@ -219,7 +242,7 @@ function iceBreakers(value: unknown): IceBreakers {
     onlyKeys(o, ['locale', 'call_to_actions'], p)
     const questions = array(o.call_to_actions, `${p}[call_to_actions]`)
     if (questions.length === 0) throw graphError('paramRequired', `${p}[call_to_actions]`)
-    maxItems(questions, LIMITS.iceBreakersMax, `${p}[call_to_actions]`)
+    maxItems(questions, LIMITS.iceBreakersMax.value, `${p}[call_to_actions]`)
     return {
       locale: locale(o.locale, `${p}[locale]`),
       call_to_actions: questions.map((q, j) => iceBreakerQuestion(q, `${p}[call_to_actions][${j}]`)),
@@ -229,7 +252,7 @@ function iceBreakers(value: unknown): IceBreakers {
 
 function whitelistedDomains(value: unknown): string[] {
   const list = array(value, 'whitelisted_domains')
-  maxItems(list, LIMITS.whitelistedDomainsMax, 'whitelisted_domains')
+  maxItems(list, LIMITS.whitelistedDomainsMax.value, 'whitelisted_domains')
   return list.map((d, i) => url(d, `whitelisted_domains[${i}]`, true))
 }
 
@@ -246,13 +269,13 @@ export function validateProfileUpdate(input: Partial<Record<MessengerProfileFiel
   }
   const out: MessengerProfile = {}
   if (input.get_started !== undefined) out.get_started = getStarted(input.get_started)
-  if (input.greeting !== undefined) out.greeting = greeting(input.greeting)
-  if (input.ice_breakers !== undefined) out.ice_breakers = iceBreakers(input.ice_breakers)
+  if (input.greeting !== undefined) out.greeting = greeting(input.greeting, ctx.leniency)
+  if (input.ice_breakers !== undefined) out.ice_breakers = iceBreakers(input.ice_breakers, ctx.leniency)
   if (input.whitelisted_domains !== undefined) out.whitelisted_domains = whitelistedDomains(input.whitelisted_domains)
   if (input.persistent_menu !== undefined) {
     // Seed guide, "Impact of Messenger API Updates for Europe": "will not be able to send … (persistent menu)".
     if (ctx.eeaRestricted) throw graphError('eeaPrivacyRules').because('persistent_menu on a page under the EU rules')
-    out.persistent_menu = persistentMenu(input.persistent_menu, graphVersionNumber(ctx.version))
+    out.persistent_menu = persistentMenu(input.persistent_menu, graphVersionNumber(ctx.version), ctx.leniency)
     if (!out.get_started && !ctx.current?.get_started) throw graphError('getStartedRequiredForMenu')
   }
   return out

@@ -1,14 +1,17 @@
 /**
  * The Send API request (docs §3.2–§3.5) as zod schemas: the wire types of what a page sends, and every documented
- * limit. A failure becomes the catalogue error Graph answers (graph-validation.ts); `(#100) Invalid keys … were found
- * in param "message".` comes from the strict objects (docs §3.8).
+ * limit that Facebook refuses. A failure becomes the catalogue error Graph answers (graph-validation.ts); `(#100)
+ * Invalid keys … were found in param "message".` comes from the strict objects (docs §3.8). The limits production
+ * does not refuse (labels: quick-reply, button and card titles) and the `messaging_type` it does not require are
+ * judged after the schema, by the call's leniency (facebook/leniency.ts): a warning, or under --strict the error.
  * Sources: https://developers.facebook.com/docs/messenger-platform/reference/send-api/ ,
  * https://developers.facebook.com/docs/messenger-platform/reference/buttons ,
  * https://developers.facebook.com/docs/messenger-platform/send-messages/template/generic (button, media, receipt).
  */
 import * as z from 'zod'
-import { LIMITS } from '../facebook/limits.js'
+import { LIMITS, type CutLimitName } from '../facebook/limits.js'
 import { graphError } from '../facebook/errors.js'
+import type { Leniency } from '../facebook/leniency.js'
 import { parseGraph } from './graph-validation.js'
 import { lazy } from '../../lib/lazy.js'
 
@@ -25,9 +28,11 @@ export type SenderAction = (typeof SENDER_ACTIONS)[number]
 
 /** The schemas, built on the first Send API call (lib/lazy.ts) rather than at start. */
 const schemas = lazy(() => {
-  const title = z.string().min(1).max(LIMITS.buttonTitleMax)
+  /** A button title's 20 characters are judged later (`labels`): production shows a longer one cut. */
+  const title = z.string().min(1)
   /** Payloads are strings; clients that send a number get it as its text, as Graph reads form values. */
-  const payload = z.union([z.string(), z.number().transform(String)]).pipe(z.string().min(1).max(LIMITS.payloadMax))
+  const payload = z.union([z.string(), z.number().transform(String)])
+    .pipe(z.string().min(1).max(LIMITS.payloadMax.value))
   const heightRatio = z.enum(['compact', 'tall', 'full'])
 
   const webUrlFields = {
@@ -54,7 +59,7 @@ const schemas = lazy(() => {
     }).strict(),
   ])
 
-  const buttons = z.array(ButtonSchema).max(LIMITS.buttonsMax)
+  const buttons = z.array(ButtonSchema).max(LIMITS.buttonsMax.value)
   /** A generic element's `default_action` is a web_url button without a title (docs §3.4). */
   const defaultAction = z.object({ type: z.literal('web_url'), ...webUrlFields }).strict()
 
@@ -63,17 +68,17 @@ const schemas = lazy(() => {
     image_aspect_ratio: z.enum(['horizontal', 'square']).optional(),
     sharable: z.boolean().optional(),
     elements: z.array(z.object({
-      title: z.string().min(1).max(LIMITS.elementTitleMax),
-      subtitle: z.string().max(LIMITS.elementSubtitleMax).optional(),
+      title: z.string().min(1),
+      subtitle: z.string().optional(),
       image_url: z.url().optional(),
       default_action: defaultAction.optional(),
       buttons: buttons.optional(),
-    }).strict()).min(1).max(LIMITS.genericElementsMax),
+    }).strict()).min(1).max(LIMITS.genericElementsMax.value),
   }).strict()
 
   const ButtonTemplate = z.object({
     template_type: z.literal('button'),
-    text: z.string().min(1).max(LIMITS.buttonTemplateTextMax),
+    text: z.string().min(1).max(LIMITS.buttonTemplateTextMax.value),
     buttons: buttons.min(1),
     sharable: z.boolean().optional(),
   }).strict()
@@ -89,7 +94,7 @@ const schemas = lazy(() => {
         .optional(),
       buttons: buttons.optional(),
     }).strict().refine((e) => (e.attachment_id === undefined) !== (e.url === undefined),
-      'must have either attachment_id or url')).min(1).max(LIMITS.mediaElementsMax),
+      'must have either attachment_id or url')).min(1).max(LIMITS.mediaElementsMax.value),
   }).strict()
 
   const amount = z.number().finite()
@@ -114,7 +119,7 @@ const schemas = lazy(() => {
     elements: z.array(z.object({
       title: z.string().min(1), subtitle: z.string().optional(), quantity: z.number().int().optional(), price: amount,
       currency: z.string().optional(), image_url: z.url().optional(),
-    }).strict()).max(LIMITS.receiptElementsMax).optional(),
+    }).strict()).max(LIMITS.receiptElementsMax.value).optional(),
   }).strict()
 
   const TemplateSchema = z.discriminatedUnion('template_type',
@@ -135,7 +140,7 @@ const schemas = lazy(() => {
 
   const QuickReplySchema = z.object({
     content_type: z.enum(['text', 'user_phone_number', 'user_email']),
-    title: z.string().min(1).max(LIMITS.quickReplyTitleMax).optional(),
+    title: z.string().min(1).optional(),
     payload: payload.optional(),
     image_url: z.url().optional(),
   }).strict().superRefine((q, ctx) => {
@@ -149,10 +154,10 @@ const schemas = lazy(() => {
   })
 
   const OutgoingMessageSchema = z.object({
-    text: z.string().min(1).max(LIMITS.messageTextMax).optional(),
+    text: z.string().min(1).max(LIMITS.messageTextMax.value).optional(),
     attachment: AttachmentSchema.optional(),
-    quick_replies: z.array(QuickReplySchema).min(1).max(LIMITS.quickRepliesMax).optional(),
-    metadata: z.string().max(LIMITS.metadataMax).optional(),
+    quick_replies: z.array(QuickReplySchema).min(1).max(LIMITS.quickRepliesMax.value).optional(),
+    metadata: z.string().max(LIMITS.metadataMax.value).optional(),
   }).strict().refine((m) => (m.text === undefined) !== (m.attachment === undefined),
     'must have either text or attachment, not both')
 
@@ -189,9 +194,11 @@ export type SendRequest = z.infer<Schemas['Envelope']> & (
 
 /**
  * Reads a Send API call from Graph parameters (JSON, form with JSON-string values, or query; docs §11).
- * `message` and `sender_action` are exclusive; a message needs `messaging_type`, `MESSAGE_TAG` needs `tag`.
+ * `message` and `sender_action` are exclusive; `MESSAGE_TAG` needs `tag`. A message without `messaging_type` is sent
+ * as production sends it (docs §3.2, §21): a RESPONSE, or a MESSAGE_TAG when it carries a `tag` (as bots written
+ * before 2018 send tags; an inference, unverified), with a warning; under --strict it is refused, as documented.
  */
-export function parseSendRequest(values: Record<string, unknown>): SendRequest {
+export function parseSendRequest(values: Record<string, unknown>, leniency: Leniency): SendRequest {
   if (values.recipient === undefined) throw graphError('paramRequired', 'recipient')
   const hasMessage = values.message !== undefined
   const hasAction = values.sender_action !== undefined
@@ -205,9 +212,45 @@ export function parseSendRequest(values: Record<string, unknown>): SendRequest {
       ['sender_action']) }
   }
   const message = parseGraph(OutgoingMessageSchema, values.message, ['message']) as OutgoingMessage
-  if (envelope.messaging_type === undefined) throw graphError('paramRequired', 'messaging_type')
-  if (envelope.messaging_type === 'MESSAGE_TAG' && envelope.tag === undefined) throw graphError('paramRequired', 'tag')
-  return { ...envelope, kind: 'message', messaging_type: envelope.messaging_type, message }
+  for (const [limit, param, text] of labels(message)) leniency.label(limit, param, text)
+  let messagingType = envelope.messaging_type
+  if (messagingType === undefined) {
+    if (leniency.strict) throw graphError('paramRequired', 'messaging_type').because('--strict: messaging_type missing')
+    messagingType = envelope.tag === undefined ? 'RESPONSE' : 'MESSAGE_TAG'
+    leniency.warn('messagingTypeMissing', messagingType)
+  }
+  if (messagingType === 'MESSAGE_TAG' && envelope.tag === undefined) throw graphError('paramRequired', 'tag')
+  return { ...envelope, kind: 'message', messaging_type: messagingType, message }
+}
+
+type Label = [limit: CutLimitName, param: string, text: string]
+
+/** The titles of buttons in a list, each with its Graph parameter name under `param`. */
+function* buttonLabels(buttons: readonly Button[] | undefined, param: string): Generator<Label> {
+  for (const [i, b] of (buttons ?? []).entries()) {
+    if ('title' in b) yield ['buttonTitleMax', `${param}[buttons][${i}][title]`, b.title]
+  }
+}
+
+/** The labels of a message that production cuts rather than refuses (limits.ts), with their parameter names. */
+function* labels(message: OutgoingMessage): Generator<Label> {
+  for (const [i, q] of (message.quick_replies ?? []).entries()) {
+    if (q.title !== undefined) yield ['quickReplyTitleMax', `message[quick_replies][${i}][title]`, q.title]
+  }
+  const a = message.attachment
+  if (a?.type !== 'template') return
+  const base = 'message[attachment][payload]'
+  const t = a.payload
+  if (t.template_type === 'button') yield* buttonLabels(t.buttons, base)
+  if (t.template_type !== 'generic' && t.template_type !== 'media') return
+  for (const [i, e] of t.elements.entries()) {
+    const param = `${base}[elements][${i}]`
+    if ('title' in e) {
+      yield ['elementTitleMax', `${param}[title]`, e.title]
+      if (e.subtitle !== undefined) yield ['elementSubtitleMax', `${param}[subtitle]`, e.subtitle]
+    }
+    yield* buttonLabels(e.buttons, param)
+  }
 }
 
 function pick(values: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -18,10 +18,12 @@ export interface PersonActionResult {
   events: { field: MessengerField; event: MessagingEvent }[]
 }
 
+/** `fullTitle`: the title as the page sent it, present only when it is longer than people see (`title`, cut). */
 export interface ThreadButton {
   index: number
   type: string
   title?: string
+  fullTitle?: string
   url?: string
   payload?: string
 }
@@ -30,6 +32,7 @@ export interface ThreadQuickReply {
   index: number
   content_type: 'text' | 'user_phone_number' | 'user_email'
   title?: string
+  fullTitle?: string
   payload?: string
   image_url?: string
 }
@@ -81,7 +84,9 @@ export interface ThreadBubble {
   seen?: boolean
 }
 
-export interface ThreadMenuItem { index: number; type: string; title: string; url?: string; payload?: string }
+export interface ThreadMenuItem {
+  index: number; type: string; title: string; fullTitle?: string; url?: string; payload?: string
+}
 
 export interface ThreadView {
   personId: string

@@ -3,7 +3,8 @@
  * bubbles both ways in order, quick replies above the composer, carousels and buttons, the typing indicator, the
  * seen/delivered/read marks, the persistent menu and the Get Started button. Reading it changes nothing.
  * Under the European rules (eea.ts) non-image media from the business renders as a link, and templates and buttons
- * do not render on the web client (seed guide "Impact of Messenger API Updates for Europe").
+ * do not render on the web client (seed guide "Impact of Messenger API Updates for Europe"). Labels past their
+ * documented length (quick-reply, button, card and menu titles) show cut with "…", as on Facebook (docs §21).
  */
 import type { World } from '../world/world.js'
 import type { Platform } from '../world/people.js'
@@ -18,6 +19,7 @@ import { conversationIsEeaRestricted } from './eea.js'
 import { shownQuickReplies } from './thread-state.js'
 import { windowClosesAt } from './window.js'
 import type { Button, OutgoingMessage, Template } from './send-request.js'
+import { shownCut, type CutLimitName } from '../facebook/limits.js'
 
 /** What the web client shows instead of a template or buttons in a restricted conversation. */
 export const OPEN_ON_PHONE = "This message can't be displayed here. Open it in the Messenger app on your phone."
@@ -25,10 +27,16 @@ export const OPEN_ON_PHONE = "This message can't be displayed here. Open it in t
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString())
 const NON_IMAGE_MEDIA = new Set(['audio', 'video', 'file'])
 
+/** A title as the person sees it, with the whole one beside it when it shows cut (so a tap can send it whole). */
+function label(limit: CutLimitName, title: string): { title: string; fullTitle?: string } {
+  const shown = shownCut(limit, title)
+  return shown === title ? { title } : { title: shown, fullTitle: title }
+}
+
 export function renderButtons(buttons: readonly Button[]): ThreadButton[] {
   return buttons.map((b, index) => ({
     index, type: b.type,
-    ...('title' in b ? { title: b.title } : { title: b.type === 'account_link' ? 'Log In' : 'Log Out' }),
+    ...('title' in b ? label('buttonTitleMax', b.title) : { title: b.type === 'account_link' ? 'Log In' : 'Log Out' }),
     ...('url' in b ? { url: b.url } : {}), ...('payload' in b && b.payload !== undefined ? { payload: b.payload } : {}),
   }))
 }
@@ -39,7 +47,8 @@ function renderTemplate(t: Template): ThreadTemplate {
       return {
         type: 'carousel', imageAspectRatio: t.image_aspect_ratio ?? 'horizontal',
         cards: t.elements.map((e, index) => ({
-          index, title: e.title, ...(e.subtitle ? { subtitle: e.subtitle } : {}),
+          index, title: shownCut('elementTitleMax', e.title),
+          ...(e.subtitle ? { subtitle: shownCut('elementSubtitleMax', e.subtitle) } : {}),
           ...(e.image_url ? { imageUrl: e.image_url } : {}),
           ...(e.default_action ? { defaultActionUrl: e.default_action.url } : {}), buttons: renderButtons(e.buttons ?? []),
         })),
@@ -114,7 +123,8 @@ function menuFor(world: World, pageId: string, locale: string): { items: ThreadM
   const menu = menus.find((m) => m.locale === locale) ?? menus.find((m) => m.locale === 'default')
   return {
     items: (menu?.call_to_actions ?? []).map((i, index) => ({
-      index, type: i.type, title: i.title, ...(i.url ? { url: i.url } : {}), ...(i.payload ? { payload: i.payload } : {}),
+      index, type: i.type, ...label('menuItemTitleMax', i.title), ...(i.url ? { url: i.url } : {}),
+      ...(i.payload ? { payload: i.payload } : {}),
     })),
     composerInputDisabled: menu?.composer_input_disabled ?? false,
   }
@@ -142,7 +152,8 @@ export function renderThread(world: World, personId: string, pageId: string, pla
   const getStarted = world.messengerProfiles.get(pageId)?.get_started
   return {
     personId, pageId, psid: world.people.psids(personId)[pageId] ?? null, platform, restricted, bubbles,
-    quickReplies: (shown?.items ?? []).map((q, index) => ({ index, ...q })),
+    quickReplies: (shown?.items ?? []).map((q, index) =>
+      ({ index, ...q, ...(q.title === undefined ? {} : label('quickReplyTitleMax', q.title)) })),
     typing: { page: (c?.pageTypingUntil ?? 0) > now, person: (c?.personTypingUntil ?? 0) > now },
     marks: {
       seenByPage: iso(c?.pageSeenWatermark), readByPerson: iso(c?.readWatermark),

@@ -29,7 +29,8 @@ export function isWithin(lastPersonAt: number | null, now: number, lengthMs: num
 
 /** When the standard window closes (ms), or null when it is not open. */
 export function windowClosesAt(lastPersonAt: number | null, now: number): number | null {
-  return isWithin(lastPersonAt, now, LIMITS.standardWindowMs) ? lastPersonAt! + LIMITS.standardWindowMs : null
+  const standard = LIMITS.standardWindowMs.value
+  return isWithin(lastPersonAt, now, standard) ? lastPersonAt! + standard : null
 }
 
 /** The catalogue error that refuses this send, or undefined when the window rules allow it. */
@@ -37,8 +38,8 @@ export function windowRefusal(input: WindowInput): GraphErrorName | undefined {
   const { lastPersonAt, now, messagingType, tag } = input
   if (messagingType === 'MESSAGE_TAG' && tag === 'HUMAN_AGENT') {
     if (!input.humanAgentApproved) return 'humanAgentNotApproved'
-    return isWithin(lastPersonAt, now, LIMITS.humanAgentWindowMs) ? undefined : 'outsideWindow'
+    return isWithin(lastPersonAt, now, LIMITS.humanAgentWindowMs.value) ? undefined : 'outsideWindow'
   }
   if (messagingType === 'MESSAGE_TAG' && tag && ANYTIME_TAGS.has(tag)) return undefined
-  return isWithin(lastPersonAt, now, LIMITS.standardWindowMs) ? undefined : 'outsideWindow'
+  return isWithin(lastPersonAt, now, LIMITS.standardWindowMs.value) ? undefined : 'outsideWindow'
 }

@@ -15,17 +15,22 @@ export interface RuntimeOptions {
   ids?: Ids | undefined
   /** Webhook delivery: timeout (also of the verification request), retry backoff, polling, batching. */
   webhooks?: DeliveryOptions | undefined
+  /**
+   * Judge every Graph call by Facebook's written contract (`--strict`): documented limits and required fields are
+   * refused with Facebook's error, where by default the emulator is as lenient as production (facebook/leniency.ts).
+   */
+  strict?: boolean | undefined
 }
 
 export class Runtime {
   private checkpoints: Checkpointer | undefined
 
-  private constructor(readonly world: World, readonly delivery: DeliveryWorker) {}
+  private constructor(readonly world: World, readonly delivery: DeliveryWorker, readonly strict: boolean) {}
 
   /** Opens the world (running its migrations); nothing runs in the background until `start()`. */
   static open(options: RuntimeOptions): Runtime {
     const world = World.open(options.db, options.ids)
-    return new Runtime(world, new DeliveryWorker(world, options.webhooks))
+    return new Runtime(world, new DeliveryWorker(world, options.webhooks), options.strict ?? false)
   }
 
   /** Starts checkpointing the WAL and delivering webhooks, first those an earlier run left pending (principle 5). */

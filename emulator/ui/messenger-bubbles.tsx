@@ -45,7 +45,7 @@ const Button: FC<{ ctx: ThreadContext; button: ThreadButton; target: ButtonTarge
       'mid' in target ? { mid: target.mid, element: target.element ?? 0 } : { adWelcome: 'true' }
     return (
       <ActionForm ctx={ctx} type="postback" fields={{ ...fields, index: button.index }}>
-        <button type="submit" data-button-type="postback">{label}</button>
+        <button type="submit" data-button-type="postback" title={button.fullTitle}>{label}</button>
       </ActionForm>
     )
   }

@@ -76,7 +76,7 @@ const Thread: FC<{ ctx: ThreadContext; view: ThreadView }> = ({ ctx, view }) => 
   const lastPerson = lastIndex('person')
   return (
     <ol id="thread" class="thread" data-live data-stick-bottom aria-label={`Conversation with ${ctx.pageName}`}
-      data-refresh-in={view.typing.page ? String(LIMITS.typingIndicatorMs) : undefined}>
+      data-refresh-in={view.typing.page ? String(LIMITS.typingIndicatorMs.value) : undefined}>
       {view.getStarted.shown && (
         <li class="get-started">
           <p>{ctx.pageName} · Tap Get Started to begin</p>
@@ -94,7 +94,7 @@ const QuickReplies: FC<{ ctx: ThreadContext; view: ThreadView }> = ({ ctx, view 
   <div id="quick-replies" class="quick-replies" data-live role="group" aria-label="Quick replies">
     {view.quickReplies.map((q) => (
       <ActionForm ctx={ctx} type="quick_reply" fields={{ index: q.index }}>
-        <button type="submit" data-payload={q.payload}>
+        <button type="submit" data-payload={q.payload} title={q.fullTitle}>
           {safeUrl(q.image_url) && <img src={safeUrl(q.image_url)} alt="" width="16" height="16" />}
           {q.title ?? (q.content_type === 'user_email' ? 'Email' : 'Phone number')}
         </button>
@@ -109,8 +109,8 @@ const Menu: FC<{ ctx: ThreadContext; view: ThreadView }> = ({ ctx, view }) => (
       <details id="persistent-menu">
         <summary>Menu</summary>
         {view.persistentMenu.map((m) => m.type === 'postback' ? (
-          <ActionForm ctx={ctx} type="postback" fields={{ payload: m.payload ?? '', title: m.title }}>
-            <button type="submit">{m.title}</button>
+          <ActionForm ctx={ctx} type="postback" fields={{ payload: m.payload ?? '', title: m.fullTitle ?? m.title }}>
+            <button type="submit" title={m.fullTitle}>{m.title}</button>
           </ActionForm>
         ) : (
           <p>{safeUrl(m.url) ? <a href={safeUrl(m.url)} target="_blank" rel="noopener noreferrer">{m.title}</a> : m.title}</p>
@@ -128,7 +128,7 @@ const Composer: FC<{ ctx: ThreadContext; view: ThreadView }> = ({ ctx, view }) =
       <ActionForm ctx={ctx} type="text">
         <label for="composer-text" class="sr-only">Message</label>
         <input type="text" id="composer-text" name="text" placeholder={disabled ? 'Typing is turned off' : 'Aa'}
-          required maxlength={LIMITS.messageTextMax} disabled={disabled} autocomplete="off" />
+          required maxlength={LIMITS.messageTextMax.value} disabled={disabled} autocomplete="off" />
         <button type="submit" class="primary" id="send" disabled={disabled}>Send</button>
       </ActionForm>
       <details id="attach">

@@ -133,7 +133,7 @@ export function createOAuthDialogApp(world: World): Hono {
       if (req.responseTypes.code) {
         out.code = world.ids.authCode()
         world.tokens.insertCode({
-          code: out.code, appId, accountId, redirectUri: req.redirectUri, expiresAt: now + LIMITS.authCodeSeconds,
+          code: out.code, appId, accountId, redirectUri: req.redirectUri, expiresAt: now + LIMITS.authCodeSeconds.value,
           usedAt: null,
         })
       }
@@ -142,7 +142,7 @@ export function createOAuthDialogApp(world: World): Hono {
         const token = issueUserToken(world, appId, accountId, 'sdk', 'short')
         out.accessToken = {
           token: token.token, expiresIn: token.expiresAt! - token.issuedAt,
-          dataAccessExpirationTime: now + LIMITS.dataAccessSeconds,
+          dataAccessExpirationTime: now + LIMITS.dataAccessSeconds.value,
         }
       }
       return out

@@ -42,7 +42,7 @@ export interface DeliveryOptions {
 }
 
 const DEFAULTS: Required<DeliveryOptions> = {
-  timeoutMs: LIMITS.webhookTimeoutMs, retryBaseMs: 1000, retryMaxMs: 15 * 60 * 1000, pollMs: 200,
+  timeoutMs: LIMITS.webhookTimeoutMs.value, retryBaseMs: 1000, retryMaxMs: 15 * 60 * 1000, pollMs: 200,
   maxBatchEvents: 100, maxConcurrent: 8,
 }
 
@@ -211,7 +211,7 @@ export class DeliveryWorker {
     const now = this.world.clock.now()
     if (httpStatus === 200) return { status: 'delivered', nextAttemptAt: now }
     if (permanent) return { status: 'failed', nextAttemptAt: now }
-    if (now - d.createdAt >= LIMITS.webhookFailureWindowMs) {
+    if (now - d.createdAt >= LIMITS.webhookFailureWindowMs.value) {
       this.world.subscriptions.setActive(d.appId, false)
       return { status: 'failed', nextAttemptAt: now }
     }

@@ -1,6 +1,18 @@
 /** Facebook accounts (the people who own and administer pages) and their login sessions. */
 import type { Ids } from './ids.js'
-import type { Store } from './store.js'
+import { json, type Store } from './store.js'
+
+/**
+ * What the account's User node has beyond its name (graph/user-node.ts), as the world document gives it: each key
+ * optional. Facebook has no email for an account that signed up with a phone number, and people share a birthday
+ * as `MM/DD/YYYY`, `MM/DD` or `YYYY` (docs §20).
+ */
+export interface AccountProfile {
+  email?: string
+  middleName?: string
+  birthday?: string
+  gender?: string
+}
 
 export interface Account {
   id: string
@@ -8,19 +20,26 @@ export interface Account {
   eea: boolean
   /** Every token issued under an older epoch is dead: a password change bumps it. */
   sessionEpoch: number
+  profile: AccountProfile
 }
 
-interface AccountDbRow { id: string; name: string; eea: number; session_epoch: number }
+interface AccountDbRow { id: string; name: string; eea: number; session_epoch: number; profile: string }
 
-const toAccount = (r: AccountDbRow): Account => ({ id: r.id, name: r.name, eea: r.eea === 1, sessionEpoch: r.session_epoch })
+const toAccount = (r: AccountDbRow): Account => ({
+  id: r.id, name: r.name, eea: r.eea === 1, sessionEpoch: r.session_epoch, profile: json.parse(r.profile, {}),
+})
 
 export class Accounts {
   constructor(private readonly store: Store, private readonly now: () => number, private readonly ids: Ids) {}
 
-  create(input: { id?: string; name: string; eea?: boolean }): Account {
-    const account: Account = { id: input.id ?? this.ids.account(), name: input.name, eea: input.eea ?? false, sessionEpoch: 0 }
-    this.store.stmt('INSERT INTO accounts (id, name, eea, session_epoch, created_at) VALUES (?, ?, ?, 0, ?)')
-      .run(account.id, account.name, account.eea ? 1 : 0, this.now())
+  create(input: { id?: string; name: string; eea?: boolean; profile?: AccountProfile }): Account {
+    const account: Account = {
+      id: input.id ?? this.ids.account(), name: input.name, eea: input.eea ?? false, sessionEpoch: 0,
+      profile: input.profile ?? {},
+    }
+    this.store.stmt(`INSERT INTO accounts (id, name, eea, session_epoch, profile, created_at)
+      VALUES (?, ?, ?, 0, ?, ?)`)
+      .run(account.id, account.name, account.eea ? 1 : 0, json.stringify(account.profile), this.now())
     return account
   }
 

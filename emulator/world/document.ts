@@ -9,6 +9,7 @@
 import * as z from 'zod'
 import type { World } from './world.js'
 import type { App } from './apps.js'
+import type { Account } from './accounts.js'
 import { faultSwitchesSchema, type FaultScope, type FaultSwitches } from '../facebook/faults.js'
 import {
   importSubscribedApps, importWebhook, subscribedAppsDoc, SubscribedAppDocSchema, webhookDoc, WebhookDocSchema,
@@ -27,10 +28,21 @@ export const AppDocSchema = z.object({
   faults: faultSwitchesSchema('app').optional(),
 }).strict()
 
+/** The User node data of an account (docs §20); all optional: the name gives first, last and short name. */
+const accountProfileShape = {
+  email: z.email().max(200).optional(),
+  middleName: z.string().min(1).max(100).optional(),
+  /** As the person shares it: the whole date, the day and month only, or the year only. */
+  birthday: z.string().regex(/^(\d{2}\/\d{2}\/\d{4}|\d{2}\/\d{2}|\d{4})$/, 'a birthday is MM/DD/YYYY, MM/DD or YYYY')
+    .optional(),
+  gender: z.string().min(1).max(50).optional(),
+}
+
 export const AccountDocSchema = z.object({
   id: numericId.optional(),
   name: z.string().min(1).max(200),
   eea: z.boolean().optional(),
+  ...accountProfileShape,
 }).strict()
 
 export const PageDocSchema = z.object({
@@ -120,8 +132,9 @@ export function importWorld(world: World, input: WorldDocument): CompleteWorldDo
     })
     const accounts = (input.accounts ?? []).map((a) => {
       claim('Account', a.id)
-      const account = world.accounts.create({ ...(a.id ? { id: a.id } : {}), name: a.name, eea: a.eea ?? false })
-      return { id: account.id, name: account.name, eea: account.eea }
+      const { id, name, eea, ...profile } = a
+      const account = world.accounts.create({ ...(id ? { id } : {}), name, eea: eea ?? false, profile })
+      return toAccountDoc(account)
     })
     const accountId = resolver('account', accounts, (id) => !!world.accounts.get(id))
     const pages = (input.pages ?? []).map((p) => {
@@ -171,6 +184,9 @@ function toPersonDoc(world: World, id: string) {
   }
 }
 
+/** An account as the document gives it: its profile's keys only when set, so plain worlds export as before. */
+const toAccountDoc = (a: Account) => ({ id: a.id, name: a.name, eea: a.eea, ...a.profile })
+
 /** Only an app that has Valid OAuth Redirect URIs names them. */
 const redirectUrisDoc = (app: App) => (app.oauthRedirectUris.length ? { oauthRedirectUris: app.oauthRedirectUris } : {})
 
@@ -180,7 +196,7 @@ export function exportWorld(world: World): CompleteWorldDocument {
       id: a.id, secret: a.secret, name: a.name, requireAppSecretProof: a.requireProof, ...redirectUrisDoc(a),
       ...webhookDoc(world, a.id), ...faultsDoc(world, 'app', a.id),
     })),
-    accounts: world.accounts.list().map((a) => ({ id: a.id, name: a.name, eea: a.eea })),
+    accounts: world.accounts.list().map(toAccountDoc),
     pages: world.pages.list().map((p) => ({
       id: p.id, name: p.name, category: p.category, admins: world.pages.admins(p.id), eea: p.eea,
       ...subscribedAppsDoc(world, p.id),

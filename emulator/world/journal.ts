@@ -3,6 +3,7 @@
  * world's writes (group-commit.ts); secrets are redacted by the caller before they get here.
  */
 import { json, type Store } from './store.js'
+import type { Warning } from '../facebook/warnings.js'
 
 export interface JournalEntry {
   id: number
@@ -24,6 +25,8 @@ export interface JournalEntry {
   /** For a path no route serves: the nearest supported one. */
   nearestPath: string | null
   durationMs: number
+  /** What Facebook tolerated or altered silently in this call (facebook/warnings.ts); empty for most calls. */
+  warnings: Warning[]
 }
 
 export type NewJournalEntry = Omit<JournalEntry, 'id'>
@@ -39,12 +42,14 @@ interface JournalDbRow {
   id: number; at: number; method: string; path: string; version: string | null; app_id: string | null
   page_id: string | null; token_kind: string | null; params: string; status: number; fbtrace_id: string
   error: string | null; reason: string | null; nearest_path: string | null; duration_ms: number
+  warnings: string | null
 }
 
 const toEntry = (r: JournalDbRow): JournalEntry => ({
   id: r.id, at: r.at, method: r.method, path: r.path, version: r.version, appId: r.app_id, pageId: r.page_id,
   tokenKind: r.token_kind, params: json.parse(r.params, {}), status: r.status, fbtraceId: r.fbtrace_id,
   error: json.parse(r.error, null), reason: r.reason, nearestPath: r.nearest_path, durationMs: r.duration_ms,
+  warnings: json.parse<Warning[]>(r.warnings, []),
 })
 
 export class Journal {
@@ -78,9 +83,11 @@ export class Journal {
 
   private insert(e: NewJournalEntry): void {
     this.store.stmt(`INSERT INTO request_journal (at, method, path, version, app_id, page_id, token_kind, params,
-      status, fbtrace_id, error, reason, nearest_path, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      status, fbtrace_id, error, reason, nearest_path, duration_ms, warnings)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(e.at, e.method, e.path, e.version, e.appId, e.pageId, e.tokenKind, json.stringify(e.params), e.status,
-        e.fbtraceId, e.error === null ? null : json.stringify(e.error), e.reason, e.nearestPath, e.durationMs)
+        e.fbtraceId, e.error === null ? null : json.stringify(e.error), e.reason, e.nearestPath, e.durationMs,
+        e.warnings.length ? json.stringify(e.warnings) : null)
   }
 
   /** Newest first. Null filters match anything; the statement text is fixed so it stays cached. */

@@ -22,7 +22,7 @@ interface Cli {
 }
 
 function run(args: string[]): Cli {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, EMULATOR_PORT: '', EMULATOR_DB: '' } })
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, EMULATOR_PORT: '', EMULATOR_DB: '', EMULATOR_STRICT: '' } })
   const output = { stdout: '', stderr: '' }
   child.stdout!.setEncoding('utf8').on('data', (d: string) => { output.stdout += d })
   child.stderr!.setEncoding('utf8').on('data', (d: string) => { output.stderr += d })
@@ -56,6 +56,20 @@ describe('messenger-emulator', () => {
     expect(await (await fetch(`${cli.url}/v21.0/me?access_token=${pageToken}`)).json())
       .toEqual({ id: '200000000000001', name: 'Acme' })
 
+    expect(out).toContain('Judged as    production does (lenient where Facebook is, with warnings')
+
+    cli.child.kill('SIGINT')
+    expect(await cli.exit).toBe(0)
+  })
+
+  test('--strict judges every call by the written contract, and says so', async () => {
+    const cli = await serve(['--db', ':memory:', '--seed', SEED, '--strict'])
+    expect(cli.output.stdout).toContain('Judged as    the docs say (--strict: every documented limit refused)')
+    const pageToken = cli.output.stdout.match(/page token\s+(EAA\S+)/)![1]!
+    const res = await fetch(`${cli.url}/me/messages?access_token=${pageToken}`, { method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ recipient: { id: '4000000000000001' }, message: { text: 'hi' } }) })
+    expect((await res.json()).error.message).toBe('(#100) The parameter messaging_type is required')
     cli.child.kill('SIGINT')
     expect(await cli.exit).toBe(0)
   })

@@ -24,7 +24,7 @@ describe('user tokens, as Graph API Explorer gives them', () => {
   test('are short-lived user tokens with the scopes asked for', async ({ emulator, w }) => {
     const res = await emulator.client.userToken(w.ownerId, w.appId, ['pages_show_list', 'pages_messaging'])
     expect(res).toEqual({ access_token: expect.stringMatching(/^EAA/), token_type: 'bearer',
-      expires_in: LIMITS.shortLivedUserTokenSeconds })
+      expires_in: LIMITS.shortLivedUserTokenSeconds.value })
     const perms = await get(emulator, '/me/permissions', res.access_token)
     expect(perms.body.data.map((p: { permission: string }) => p.permission).sort())
       .toEqual(['pages_messaging', 'pages_show_list', 'public_profile'])
@@ -52,7 +52,7 @@ describe('user tokens, as Graph API Explorer gives them', () => {
 describe('page tokens, as Token Generation gives them', () => {
   test('never expire and speak for the page', async ({ emulator, w }) => {
     const { access_token: token } = await emulator.client.pageToken(w.appId, w.pageId)
-    await emulator.client.advanceClock(LIMITS.longLivedUserTokenSeconds * 2)
+    await emulator.client.advanceClock(LIMITS.longLivedUserTokenSeconds.value * 2)
     expect((await get(emulator, '/me', token)).body).toEqual({ id: w.pageId, name: 'Acme' })
     const debug = await get(emulator, '/debug_token', `${w.appId}|${w.appSecret}`, { input_token: token })
     expect(debug.body.data).toMatchObject({ type: 'PAGE', expires_at: 0, is_valid: true, profile_id: w.pageId })

@@ -31,7 +31,7 @@ describe('the control API', () => {
   test('lists the registry, reads and replaces switches per app, page and person', async ({ emulator, w }) => {
     const registry = (await emulator.client.faultSwitches()).data
     expect(registry.map((s) => s.name)).toEqual(['rateLimit', 'temporarySendFailure', 'personUnavailable', 'latencyMs',
-      'webhookOutage', 'webhookFieldsBug'])
+      'webhookOutage', 'webhookFieldsBug', 'strict'])
     const { personId } = await setup(emulator, w)
     expect(await emulator.client.faults('person', personId)).toEqual({ scope: 'person', id: personId, faults: {},
       available: ['rateLimit', 'temporarySendFailure', 'personUnavailable'] })

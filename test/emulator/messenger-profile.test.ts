@@ -84,9 +84,9 @@ describe('refusals change nothing', () => {
   test('one bad property refuses the whole POST', async ({ emulator, w }) => {
     const token = await pageToken(emulator, w)
     const res = await post(emulator, '/me/messenger_profile', token, {
-      get_started: { payload: 'G' }, greeting: [{ locale: 'default', text: 'x'.repeat(161) }],
+      get_started: { payload: 'G' }, greeting: [{ locale: 'en_US', text: 'Hi' }],
     })
-    expectGraphError(res, { code: 100, type: 'OAuthException', message: /greeting\[0\]\[text\]/ })
+    expectGraphError(res, { code: 100, type: 'OAuthException', message: /greeting must contain an entry with locale "default"/ })
     expect((await readProfile(emulator, token)).body).toEqual({ data: [] })
   })
 

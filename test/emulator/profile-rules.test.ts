@@ -7,10 +7,14 @@ import {
   checkProfileDelete, graphVersionNumber, profileFields, validateProfileUpdate, type ProfileRuleContext,
 } from '../../emulator/messenger/profile-rules.js'
 import { GraphError } from '../../emulator/facebook/errors.js'
+import { Leniency } from '../../emulator/facebook/leniency.js'
 import type { MessengerProfile } from '../../emulator/world/messenger-profiles.js'
 
-const ctx = (over: Partial<ProfileRuleContext> = {}): ProfileRuleContext =>
-  ({ version: 'v21.0', current: { get_started: { payload: 'GET_STARTED' } }, eeaRestricted: false, ...over })
+const ctx = (over: Partial<ProfileRuleContext> = {}): ProfileRuleContext => ({
+  version: 'v21.0', current: { get_started: { payload: 'GET_STARTED' } }, eeaRestricted: false, leniency: new Leniency(),
+  ...over,
+})
+const codes = (c: ProfileRuleContext) => c.leniency.warnings.map((w) => w.code)
 
 const postback = (n: number) => ({ type: 'postback', title: `Item ${n}`, payload: `P${n}` })
 const menu = (items: unknown[], extra: Record<string, unknown> = {}) =>
@@ -54,16 +58,42 @@ describe('accepted input', () => {
       .toHaveLength(20)
   })
 
-  test('below v8.0 nested submenus are accepted, three levels deep', () => {
+  test('below v8.0 nested submenus are accepted, three levels deep, with one warning of what v8.0 removed', () => {
     const nested = { type: 'nested', title: 'More', call_to_actions: [
       { type: 'nested', title: 'Even more', call_to_actions: [postback(1)] }, postback(2)] }
-    const out = validateProfileUpdate({ persistent_menu: menu([nested, postback(3)]) }, ctx({ version: 'v7.0' }))
+    const v7 = ctx({ version: 'v7.0' })
+    const out = validateProfileUpdate({ persistent_menu: menu([nested, postback(3)]) }, v7)
     expect(out.persistent_menu![0]!.call_to_actions![0]!.call_to_actions![0]!.call_to_actions).toHaveLength(1)
+    expect(v7.leniency.warnings).toEqual([expect.objectContaining({ code: 'nestedMenuDeprecated',
+      message: expect.stringMatching(/^persistent_menu has nested items: v7\.0 still accepts them/) })])
   })
 
-  test('ice breakers in the old flat format are accepted', () => {
+  test('ice breakers in the old flat format are accepted, with a warning (also under strict)', () => {
     const flat = [{ question: 'Hours?', payload: 'HOURS' }]
-    expect(validateProfileUpdate({ ice_breakers: flat }, ctx()).ice_breakers).toEqual(flat)
+    for (const strict of [false, true]) {
+      const c = ctx({ leniency: new Leniency(strict) })
+      expect(validateProfileUpdate({ ice_breakers: flat }, c).ice_breakers).toEqual(flat)
+      expect(codes(c)).toEqual(['iceBreakersFlatFormat'])
+    }
+  })
+
+  test('a greeting over 160 characters and a menu title over 30 are kept whole, with warnings (docs §21)', () => {
+    const c = ctx()
+    const greeting = [{ locale: 'default', text: 'g'.repeat(161) }]
+    const long = { ...postback(1), title: 'Talk to a person about your order' }
+    const out = validateProfileUpdate({ greeting, persistent_menu: menu([long]) }, c)
+    expect(out.greeting).toEqual(greeting)
+    expect(out.persistent_menu![0]!.call_to_actions![0]!.title).toBe(long.title)
+    expect(c.leniency.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^greeting\[0\]\[text\] is longer than 160 characters/),
+      expect.stringMatching(/^persistent_menu\[0\]\[call_to_actions\]\[0\]\[title\] is longer than 30 characters/),
+    ])
+  })
+
+  test('the full example of the reference gives no warning', () => {
+    const c = ctx()
+    validateProfileUpdate({ greeting: [{ locale: 'default', text: 'Hello {{user_first_name}}!' }], persistent_menu: menu([postback(1)]) }, c)
+    expect(c.leniency.warnings).toEqual([])
   })
 
   test('a menu may come with its get_started in the same call', () => {
@@ -79,9 +109,6 @@ describe('refused input', () => {
       { code: 11, message: '(#11) Setting of Nested Persistent Menu has been deprecated for v8.0 and higher' }],
     ['21 top-level items', { persistent_menu: menu(Array.from({ length: 21 }, (_, i) => postback(i))) },
       { code: 105, message: '(#105) param persistent_menu[0][call_to_actions] has too many elements' }],
-    ['a title over 30 characters', { persistent_menu: menu([{ ...postback(1), title: 'x'.repeat(31) }]) },
-      { code: 100, message: '(#100) Length of param persistent_menu[0][call_to_actions][0][title] must be less than ' +
-        'or equal to 30' }],
     ['a payload over 1000 characters', { persistent_menu: menu([{ ...postback(1), payload: 'p'.repeat(1001) }]) },
       { code: 100, message: /persistent_menu\[0\]\[call_to_actions\]\[0\]\[payload\] must be less than or equal to 1000/ }],
     ['a call button in the menu', { persistent_menu: menu([{ type: 'phone_number', title: 'Call', payload: '+1' }]) },
@@ -93,8 +120,6 @@ describe('refused input', () => {
     ['an unknown key in a menu item', { persistent_menu: menu([{ ...postback(1), callToActions: [] }]) },
       { code: 100, message: '(#100) Invalid keys "callToActions" were found in param ' +
         '"persistent_menu[0][call_to_actions][0]".' }],
-    ['a greeting over 160 characters', { greeting: [{ locale: 'default', text: 'g'.repeat(161) }] },
-      { code: 100, message: /greeting\[0\]\[text\] must be less than or equal to 160/ }],
     ['a greeting without the default locale', { greeting: [{ locale: 'en_US', text: 'Hi' }] },
       { code: 100, message: /greeting must contain an entry with locale "default"/ }],
     ['five ice breakers', { ice_breakers: Array.from({ length: 5 }, (_, i) => ({ question: `Q${i}`, payload: 'P' })) },
@@ -115,6 +140,15 @@ describe('refused input', () => {
     expect(got.code).toBe(expected.code)
     if (typeof expected.message === 'string') expect(got.message).toBe(expected.message)
     else expect(got.message).toMatch(expected.message)
+  })
+
+  test.each([
+    ['a title over 30 characters', { persistent_menu: menu([{ ...postback(1), title: 'x'.repeat(31) }]) },
+      '(#100) Length of param persistent_menu[0][call_to_actions][0][title] must be less than or equal to 30'],
+    ['a greeting over 160 characters', { greeting: [{ locale: 'default', text: 'g'.repeat(161) }] },
+      '(#100) Length of param greeting[0][text] must be less than or equal to 160'],
+  ])('under strict, %s', (_name, input, message) => {
+    expect(refusal(input, ctx({ leniency: new Leniency(true) }))).toEqual({ code: 100, subcode: undefined, message })
   })
 
   test('below v8.0: 4 top-level items, 6 in a submenu and a fourth level are refused', () => {

@@ -87,7 +87,7 @@ describe('request bodies', () => {
 describe('CORS (the JS SDK calls Graph from the browser)', () => {
   const ORIGIN = { origin: 'http://localhost:3000' }
 
-  test('answers and errors carry Access-Control-Allow-Origin and expose the trace id', async ({ emulator, w }) => {
+  test('answers and errors carry Access-Control-Allow-Origin and expose trace id and warnings', async ({ emulator, w }) => {
     await emulator.client.personAction(w.sam.id, { type: 'text', pageId: w.pageId, text: 'hi' })
     const ok = await emulator.fetch(`/v21.0/me/messages?access_token=${w.token}`, {
       method: 'POST', headers: { ...ORIGIN, 'content-type': 'application/json' },
@@ -96,7 +96,7 @@ describe('CORS (the JS SDK calls Graph from the browser)', () => {
     const refused = await emulator.fetch(`/v21.0/me?access_token=nope`, { headers: ORIGIN })
     for (const res of [ok, refused]) {
       expect(res.headers.get('access-control-allow-origin')).toBe('*')
-      expect(res.headers.get('access-control-expose-headers')).toBe('x-fb-trace-id,www-authenticate')
+      expect(res.headers.get('access-control-expose-headers')).toBe('x-fb-trace-id,www-authenticate,x-emulator-warning')
       expect(res.headers.get('x-fb-trace-id')).toMatch(/^\S+$/)
     }
     expect([ok.status, refused.status]).toEqual([200, 400])

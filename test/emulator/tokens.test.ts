@@ -17,7 +17,7 @@ function code(emulator: RunningEmulator, w: BaseWorld, overrides: { redirectUri?
   grant(emulator.world, w.appId, w.ownerId, ['public_profile', 'pages_show_list'], [w.pageId])
   emulator.world.tokens.insertCode({
     code: value, appId: w.appId, accountId: w.ownerId, redirectUri: overrides.redirectUri ?? REDIRECT,
-    expiresAt: emulator.world.clock.nowSeconds() + (overrides.ttl ?? LIMITS.authCodeSeconds), usedAt: null,
+    expiresAt: emulator.world.clock.nowSeconds() + (overrides.ttl ?? LIMITS.authCodeSeconds.value), usedAt: null,
   })
   return value
 }
@@ -58,7 +58,7 @@ describe('the authorization code exchange (docs §1.2)', () => {
 
   test('a code older than 10 minutes has expired', async ({ emulator, w }) => {
     const c = code(emulator, w)
-    await emulator.client.advanceClock(LIMITS.authCodeSeconds + 1)
+    await emulator.client.advanceClock(LIMITS.authCodeSeconds.value + 1)
     expectGraphError(await exchange(emulator, {
       client_id: w.appId, client_secret: w.appSecret, redirect_uri: REDIRECT, code: c,
     }), { code: 100, subcode: 36007, message: 'This authorization code has expired.' })
@@ -68,14 +68,14 @@ describe('the authorization code exchange (docs §1.2)', () => {
 describe('long-lived and app tokens (docs §1.3, §1.4)', () => {
   test('fb_exchange_token turns a short-lived user token into a 60-day one', async ({ emulator, w }) => {
     const short = await emulator.client.userToken(w.ownerId, w.appId)
-    expect(short.expires_in).toBe(LIMITS.shortLivedUserTokenSeconds)
+    expect(short.expires_in).toBe(LIMITS.shortLivedUserTokenSeconds.value)
     const res = await exchange(emulator, {
       grant_type: 'fb_exchange_token', client_id: w.appId, client_secret: w.appSecret,
       fb_exchange_token: short.access_token,
     })
     expect(res.body).toEqual({ access_token: expect.stringMatching(/^EAA/), token_type: 'bearer', expires_in: 5183944 })
     // Still valid when the short-lived one has long expired.
-    await emulator.client.advanceClock(LIMITS.shortLivedUserTokenSeconds + 60)
+    await emulator.client.advanceClock(LIMITS.shortLivedUserTokenSeconds.value + 60)
     expect((await get(emulator, '/me', res.body.access_token)).status).toBe(200)
   })
 
@@ -161,7 +161,7 @@ describe('/debug_token (docs §1.7)', () => {
     const now = emulator.world.clock.nowSeconds()
     expect((await get(emulator, '/debug_token', app, { input_token: user.access_token })).body.data).toMatchObject({
       app_id: w.appId, type: 'USER', application: 'Acme Support', is_valid: true, user_id: w.ownerId,
-      expires_at: expect.closeTo(now + LIMITS.shortLivedUserTokenSeconds, 2), issued_at: expect.closeTo(now, 2),
+      expires_at: expect.closeTo(now + LIMITS.shortLivedUserTokenSeconds.value, 2), issued_at: expect.closeTo(now, 2),
       scopes: expect.arrayContaining(['public_profile', 'pages_messaging']),
       granular_scopes: expect.arrayContaining([{ scope: 'pages_messaging', target_ids: [w.pageId] }]),
     })
@@ -179,7 +179,7 @@ describe('/debug_token (docs §1.7)', () => {
     expect(garbage.body.data.error).not.toHaveProperty('subcode')
 
     const user = await emulator.client.userToken(w.ownerId, w.appId)
-    await emulator.client.advanceClock(LIMITS.shortLivedUserTokenSeconds + 1)
+    await emulator.client.advanceClock(LIMITS.shortLivedUserTokenSeconds.value + 1)
     const expired = await get(emulator, '/debug_token', app, { input_token: user.access_token })
     expect(expired.body.data).toMatchObject({
       app_id: w.appId, is_valid: false, error: { code: 190, subcode: 463, message: expect.stringContaining('expired') },
@@ -253,7 +253,7 @@ describe('expired, malformed and missing tokens (docs §2.2)', () => {
   test('a short-lived token is dead 2h+1s later: 190/463 with Facebook\'s date format', async ({ emulator, w }) => {
     const user = await emulator.client.userToken(w.ownerId, w.appId, ['pages_show_list'])
     const derived = (await get(emulator, '/me/accounts', user.access_token)).body.data[0].access_token as string
-    await emulator.client.advanceClock(LIMITS.shortLivedUserTokenSeconds - 5)
+    await emulator.client.advanceClock(LIMITS.shortLivedUserTokenSeconds.value - 5)
     expect((await get(emulator, '/me', user.access_token)).status).toBe(200)
     await emulator.client.advanceClock(6)
     const date = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-[A-Z][a-z]{2}-\\d{2} ' +

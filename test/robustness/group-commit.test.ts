@@ -43,6 +43,6 @@ test('a caller hears back only after COMMIT', async () => {
 test('the journal commits its queued entries before it is read', () => {
   const w = open()
   w.journal.record({ at: 0, method: 'GET', path: '/me', version: null, appId: null, pageId: null, tokenKind: null,
-    params: {}, status: 200, fbtraceId: 'x', error: null, reason: null, nearestPath: null, durationMs: 0 })
+    params: {}, status: 200, fbtraceId: 'x', error: null, reason: null, nearestPath: null, durationMs: 0, warnings: [] })
   expect(w.journal.list({ limit: 10 }).map((e) => e.path)).toEqual(['/me'])
 })

@@ -1,28 +1,44 @@
 /**
  * The request journal: the Graph calls the emulator answered, newest first, each with what it answered and why
- * (`GET /_emulator/requests`); secrets arrive redacted from the journal itself.
+ * (`GET /_emulator/requests`), and the warnings of calls Facebook would have let through silently (a missing
+ * messaging_type, a title shown cut): what would surprise a bot's author later, in one place. Secrets arrive redacted
+ * from the journal itself.
  */
 import { Hono } from 'hono'
+import type { FC } from 'hono/jsx'
 import type { ControlClient } from '../../control/client.js'
-import type { RequestFilter } from '../../control/types.js'
+import type { RequestFilter, RequestView } from '../../control/types.js'
 import { Layout, flashOf, render } from './layout.js'
 
 const PATH = '/dashboard/requests'
 const LIMIT = 100
+
+/** Each warning: its code, what Facebook did silently, and the page that explains it. */
+const Warnings: FC<{ r: RequestView }> = ({ r }) => (
+  <ul class="warnings">{r.warnings.map((w) => (
+    <li data-warning={w.code}>
+      <span class="badge warn">{w.code}</span> {w.message}{' '}
+      {/^https?:\/\//.test(w.docs) ? <a href={w.docs} target="_blank" rel="noopener noreferrer">docs</a> : w.docs}
+    </li>
+  ))}</ul>
+)
 
 export function requestsRoutes(client: ControlClient): Hono {
   const app = new Hono()
 
   app.get(PATH, async (c) => {
     const failedOnly = c.req.query('failed') === '1'
+    const warnedOnly = c.req.query('warned') === '1'
     const filter: RequestFilter = { limit: LIMIT }
     const { data } = await client.requests(filter)
-    const rows = failedOnly ? data.filter((r) => r.status >= 400) : data
+    const rows = data.filter((r) => (!failedOnly || r.status >= 400) && (!warnedOnly || r.warnings.length > 0))
     return render(c, (
       <Layout title="Requests" active={PATH} flash={flashOf(c)}>
         <form method="get" action={PATH} class="row card" aria-label="Filter requests">
           <input type="checkbox" id="failed-only" name="failed" value="1" checked={failedOnly} />
           <label for="failed-only">Only failed calls</label>
+          <input type="checkbox" id="warned-only" name="warned" value="1" checked={warnedOnly} />
+          <label for="warned-only">Only calls with warnings</label>
           <button type="submit">Filter</button>
           <span class="muted">The last {LIMIT} Graph calls, newest first.</span>
         </form>
@@ -32,7 +48,7 @@ export function requestsRoutes(client: ControlClient): Hono {
               <thead><tr><th scope="col">At</th><th scope="col">Call</th><th scope="col">Status</th>
                 <th scope="col">App / page</th><th scope="col">Why</th></tr></thead>
               <tbody>{rows.map((r) => (
-                <tr data-request-id={r.id} data-status={r.status}>
+                <tr data-request-id={r.id} data-status={r.status} data-warnings={r.warnings.length || undefined}>
                   <td><time datetime={r.at}>{r.at.slice(11, 19)}</time></td>
                   <td>
                     <details>
@@ -43,7 +59,7 @@ export function requestsRoutes(client: ControlClient): Hono {
                   </td>
                   <td><span class={r.status < 400 ? 'badge ok' : 'badge bad'}>{r.status}</span></td>
                   <td><code>{r.appId ?? '–'}</code> / <code>{r.pageId ?? '–'}</code></td>
-                  <td>{r.reason ?? ''}</td>
+                  <td>{r.reason ?? ''}{r.warnings.length > 0 && <Warnings r={r} />}</td>
                 </tr>
               ))}</tbody>
             </table>

@@ -53,6 +53,7 @@ details.secret summary { color: #1558b0; }
 .badge.ok { background: #e7f3e8; color: #1d5e1a; }
 .badge.bad { background: #ffebe9; color: #a50e0e; }
 .badge.warn { background: #fff4d6; color: #6b4e00; }
+.warnings { list-style: none; margin: 4px 0 0; padding: 0; font-size: 12px; }
 dialog { border: 0; border-radius: 8px; box-shadow: 0 8px 24px rgba(0, 0, 0, 0.3); max-width: 640px; }
 
 /* Messenger view */
