@@ -115,7 +115,6 @@ export function conversationsRoutes(ctx: AdapterContext): Hono<ApiEnv> {
         store.outbox.enqueue('send', `conversation:${conversation.id}`, job, ctx.clock.now())
       }
     })
-    ctx.kick()
     return c.json({ messages: [messageJson(message)] }, 201)
   })
 
@@ -138,7 +137,6 @@ export function conversationsRoutes(ctx: AdapterContext): Hono<ApiEnv> {
         store.outbox.enqueue('send', `conversation:${conversation.id}`, job, ctx.clock.now())
       }
     })
-    ctx.kick()
     return c.json({})
   })
   return r

@@ -66,7 +66,6 @@ async function handleEvent(ctx: AdapterContext, integration: MessengerIntegratio
     if (event.read) emit(ctx, contact, { type: 'conversation:read', at })
     if (event.delivery) onDelivery(ctx, contact, event.delivery)
   })
-  ctx.kick()
 }
 
 /** Facebook dedupe advice: the mid (§4.2). Events without one are keyed by what identifies them. */
