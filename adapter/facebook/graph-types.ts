@@ -1,6 +1,6 @@
 /**
  * Graph API and Messenger Platform wire formats the adapter sends and receives, declared once
- * (../shared/docs/messenger-platform.md §0, §1.6, §1.7, §3, §4, §5, §6).
+ * (messenger-platform.md §0, §1.6, §1.7, §3, §4, §5, §6).
  */
 
 /** Graph's error envelope (§0). */
