@@ -45,6 +45,9 @@ export interface RunningAdapter {
   appId: string
   keyId: string
   keySecret: string
+  /** The account-scoped key: it reaches every app, and creates, lists, updates and deletes apps and their keys. */
+  accountKeyId: string
+  accountKeySecret: string
   store: Store
   close(): Promise<void>
 }
