@@ -29,7 +29,7 @@ export interface SendButton {
 }
 
 export interface QuickReply {
-  content_type: 'text' | 'location' | 'user_phone_number' | 'user_email'
+  content_type: 'text' | 'user_phone_number' | 'user_email'
   title?: string
   payload?: string
   image_url?: string
