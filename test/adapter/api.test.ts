@@ -22,13 +22,15 @@ describe('authentication', () => {
     expect((await api(a).get('/v2/apps/{appId}/nothing-here')).body.errors[0].code).toBe('not_found')
   })
 
-  test('keys can be created, read and deleted', async () => {
-    const created = await api(a).post('/v2/apps/{appId}/keys', { displayName: 'ci' })
+  test('keys can be created, read and deleted with the account key; an app key is refused with 403', async () => {
+    expect((await api(a).post('/v2/apps/{appId}/keys', { displayName: 'ci' })).body.errors[0].code).toBe('forbidden')
+    const account = api(a, `Basic ${Buffer.from(`${a.accountKeyId}:${a.accountKeySecret}`).toString('base64')}`)
+    const created = await account.post('/v2/apps/{appId}/keys', { displayName: 'ci' })
     expect(created.status).toBe(201)
     expect(created.body.key.secret.length).toBeGreaterThanOrEqual(32)
     const other = api(a, `Basic ${Buffer.from(`${created.body.key.id}:${created.body.key.secret}`).toString('base64')}`)
     expect((await other.get('/v2/apps/{appId}')).status).toBe(200)
-    expect((await api(a).delete(`/v2/apps/{appId}/keys/${created.body.key.id}`)).status).toBe(200)
+    expect((await account.delete(`/v2/apps/{appId}/keys/${created.body.key.id}`)).status).toBe(200)
     expect((await other.get('/v2/apps/{appId}')).status).toBe(401)
   })
 })
