@@ -49,7 +49,8 @@ export function appRoutes(ctx: AdapterContext): Hono<ApiEnv> {
   r.get('/', (c) => c.json({ app: appJson(c.var.app) }))
   r.patch('/', accountOnly, async (c) => {
     const body = await parseBody(c, appPatch)
-    const app = store.apps.update({ ...c.var.app, ...body })
+    // Settings named in the body change, the others stay; metadata is replaced whole.
+    const app = store.apps.update({ ...c.var.app, ...body, settings: { ...c.var.app.settings, ...body.settings } })
     return c.json({ app: appJson(app) })
   })
   r.delete('/', accountOnly, async (c) => {

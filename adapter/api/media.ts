@@ -18,6 +18,8 @@ export function mediaUrl(ctx: AdapterContext, a: AttachmentRow): string {
 
 /** The attachment a media URL names, when it is one of the adapter's. */
 export function attachmentOfUrl(url: string): { appId: string; id: string } | undefined {
+  // Inbound media URLs come from Facebook: not necessarily well-formed.
+  if (!URL.canParse(url)) return undefined
   const m = MEDIA_PATH.exec(new URL(url).pathname + '/')
   return m ? { appId: m[1]!, id: m[2]! } : undefined
 }
