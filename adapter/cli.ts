@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * `messenger-adapter [--port 4200] [--host 127.0.0.1] [--graph-url URL] [--graph-version v21.0] [--public-url URL]
- *   [--db PATH | :memory:] [--app-id ID --key-id KID --key-secret SECRET]`
+ *   [--db PATH | :memory:] [--app-id ID --key-id KID --key-secret SECRET] [--account-key-id KID --account-key-secret SECRET]`
  * `messenger-adapter create-app [--name NAME] [--db PATH]`: a new app with an API key, printed once.
- * Env: ADAPTER_PORT, ADAPTER_DB, ADAPTER_GRAPH_URL, ADAPTER_PUBLIC_URL, ADAPTER_APP_ID, ADAPTER_KEY_ID, ADAPTER_KEY_SECRET.
+ * Env: ADAPTER_PORT, ADAPTER_DB, ADAPTER_GRAPH_URL, ADAPTER_PUBLIC_URL, ADAPTER_APP_ID, ADAPTER_KEY_ID, ADAPTER_KEY_SECRET,
+ * ADAPTER_ACCOUNT_KEY_ID, ADAPTER_ACCOUNT_KEY_SECRET.
  */
 import { parseArgs } from 'node:util'
 import { createApp } from './runtime/bootstrap.js'
@@ -18,6 +19,7 @@ const env = process.env
 const USAGE = `Usage:
   messenger-adapter [--port 4200] [--host 127.0.0.1] [--graph-url ${DEFAULT_GRAPH_URL}] [--graph-version ${DEFAULT_GRAPH_VERSION}]
                     [--public-url URL] [--db ${DEFAULT_DB} | :memory:] [--app-id ID --key-id KID --key-secret SECRET]
+                    [--account-key-id KID --account-key-secret SECRET]
   messenger-adapter create-app [--name NAME] [--db ${DEFAULT_DB}]`
 
 async function main(): Promise<number> {
@@ -29,6 +31,7 @@ async function main(): Promise<number> {
         port: { type: 'string' }, host: { type: 'string' }, 'graph-url': { type: 'string' },
         'graph-version': { type: 'string' }, 'public-url': { type: 'string' }, db: { type: 'string' },
         'app-id': { type: 'string' }, 'key-id': { type: 'string' }, 'key-secret': { type: 'string' },
+        'account-key-id': { type: 'string' }, 'account-key-secret': { type: 'string' },
         name: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     })
@@ -50,7 +53,7 @@ async function main(): Promise<number> {
     console.log(`Created app ${creds.appId} in ${db}
   API key id:     ${creds.keyId}
   API key secret: ${creds.keySecret}
-Keep the secret: it is shown once here (and by GET /v2/apps/${creds.appId}/keys/${creds.keyId}).`)
+Keep the secret: it is shown once here (and by GET /v2/apps/${creds.appId}/keys/${creds.keyId} with the account key).`)
     return 0
   }
   if (positionals.length > 0) {
@@ -74,6 +77,8 @@ Keep the secret: it is shown once here (and by GET /v2/apps/${creds.appId}/keys/
       appId: v['app-id'] ?? env.ADAPTER_APP_ID,
       keyId: v['key-id'] ?? env.ADAPTER_KEY_ID,
       keySecret: v['key-secret'] ?? env.ADAPTER_KEY_SECRET,
+      accountKeyId: v['account-key-id'] ?? env.ADAPTER_ACCOUNT_KEY_ID,
+      accountKeySecret: v['account-key-secret'] ?? env.ADAPTER_ACCOUNT_KEY_SECRET,
     })
   } catch (err) {
     if (err instanceof PortInUseError) console.error(err.message)
@@ -89,6 +94,7 @@ Keep the secret: it is shown once here (and by GET /v2/apps/${creds.appId}/keys/
   App id:           ${adapter.appId}
   API key id:       ${adapter.keyId}
   API key secret:   ${adapter.keySecret}
+  Account key:      ${adapter.accountKeyId} / ${adapter.accountKeySecret} (manages apps and app keys)
 
 Next:
   1. Register your business webhook:

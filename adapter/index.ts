@@ -45,6 +45,9 @@ export interface RunningAdapter {
   appId: string
   keyId: string
   keySecret: string
+  /** The account-scoped key: it reaches every app, and creates, lists, updates and deletes apps and their keys. */
+  accountKeyId: string
+  accountKeySecret: string
   store: Store
   close(): Promise<void>
 }
@@ -69,7 +72,6 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
   const host = options.host ?? '127.0.0.1'
   const store = createStore(options.db ?? ':memory:')
   let url = ''
-  const workers: OutboxWorker[] = []
   const ctx: AdapterContext = {
     store, clock, ids, log,
     graph: new GraphClient({
@@ -78,7 +80,6 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
     }),
     publicUrl: () => (options.publicUrl ?? url).replace(/\/+$/, ''),
     pendingVerifications: new Map(),
-    kick: () => workers.forEach((w) => w.kick()),
   }
   let creds
   try {
@@ -88,13 +89,14 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
     throw err
   }
   const sender = messengerSender(ctx)
-  workers.push(
-    new OutboxWorker({ kind: 'send', store, clock, log, retry: { ...SEND_RETRY, ...options.sendRetry }, ...sender }),
-    new OutboxWorker({
+  const workers = {
+    send: new OutboxWorker({ kind: 'send', store, clock, log, retry: { ...SEND_RETRY, ...options.sendRetry }, ...sender }),
+    webhook: new OutboxWorker({
       kind: 'webhook', store, clock, log, retry: { ...WEBHOOK_RETRY, ...options.webhookRetry },
       handle: webhookDelivery(ctx),
     }),
-  )
+  }
+  store.outbox.onEnqueue((kind) => workers[kind].kick())
 
   const app = createAdapterApp(ctx)
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host })
@@ -112,7 +114,7 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
   const address = server.address() as AddressInfo
   url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
   const checkpoints = store.checkpointInBackground()
-  ctx.kick() // items left pending by a previous run
+  for (const worker of Object.values(workers)) worker.kick() // items left pending by a previous run
 
   let closing: Promise<void> | undefined
   return {
@@ -122,7 +124,7 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
         server.close(() => resolve())
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
       })
-      await Promise.all([...workers.map((w) => w.stop()), checkpoints.stop()])
+      await Promise.all([...Object.values(workers).map((w) => w.stop()), checkpoints.stop()])
       store.close()
     })(),
   }

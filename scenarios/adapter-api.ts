@@ -45,5 +45,6 @@ export class AdapterApi {
   get = <T = any>(path: string) => this.call<T>('GET', path)
   post = <T = any>(path: string, body: unknown = {}) => this.call<T>('POST', path, body)
   put = <T = any>(path: string, body: unknown = {}) => this.call<T>('PUT', path, body)
+  patch = <T = any>(path: string, body: unknown = {}) => this.call<T>('PATCH', path, body)
   delete = <T = any>(path: string) => this.call<T>('DELETE', path)
 }

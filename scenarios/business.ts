@@ -18,6 +18,8 @@ export const OAUTH_REDIRECT = 'https://business.example/facebook/callback'
 /** What the seed's integration flow asks for (seed "Facebook App Permissions"). */
 export const INTEGRATION_SCOPES = ['pages_show_list', 'pages_messaging', 'pages_manage_metadata']
 
+export interface DialogOptions { page?: string; untick?: string[]; rerequest?: boolean }
+
 export interface MessageOptions {
   /** The person to answer; default: whoever acted last. */
   to?: Person
@@ -160,16 +162,34 @@ export class Business {
    * The seed's Integration Flow with a custom OAuth flow: the owner goes through the login dialog, the business
    * exchanges the code, lists the owner's pages with /me/accounts, picks `pageName`'s token and creates the integration.
    */
-  connectsThroughDialog(owner: Owner, options: { page?: string; untick?: string[]; rerequest?: boolean } = {}):
+  connectsThroughDialog(owner: Owner, options: DialogOptions = {}):
     Promise<{ integration: ApiAnswer; pages: { id: string; name: string; access_token: string }[]; userToken: string }> {
     const page = this.scene.page(options.page)
     return this.scene.step(`${owner.name} connects "${page.name}" through the login dialog`, async () => {
-      const code = await owner.authorizes(INTEGRATION_SCOPES, options)
-      const userToken = await this.exchangesCode(code)
-      const pages = await this.listsPages(userToken)
-      const chosen = pages.find((p) => p.id === page.id)
-      if (!chosen) throw new Error(`/me/accounts does not list "${page.name}": ${show(pages.map((p) => p.name))}`)
-      return { integration: await this.createsIntegration(chosen.access_token), pages, userToken }
+      const { pageToken, pages, userToken } = await this.pageTokenThroughDialog(owner, options)
+      return { integration: await this.createsIntegration(pageToken), pages, userToken }
+    })
+  }
+
+  /** The login dialog, the code exchange and `/me/accounts`: a fresh page access token for `options.page`. */
+  private async pageTokenThroughDialog(owner: Owner, options: DialogOptions) {
+    const page = this.scene.page(options.page)
+    const code = await owner.authorizes(INTEGRATION_SCOPES, options)
+    const userToken = await this.exchangesCode(code)
+    const pages = await this.listsPages(userToken)
+    const chosen = pages.find((p) => p.id === page.id)
+    if (!chosen) throw new Error(`/me/accounts does not list "${page.name}": ${show(pages.map((p) => p.name))}`)
+    return { pageToken: chosen.access_token, pages, userToken }
+  }
+
+  /**
+   * The owner logs in again through the dialog and the business gives the integration the new page token with
+   * `PATCH …/integrations/{id}` (conversations-api.md §10.1), the seed's fix without re-creating it; answers the answer.
+   */
+  swapsPageTokenThroughDialog(owner: Owner, id = this.integrationId, options: DialogOptions = {}): Promise<ApiAnswer> {
+    return this.scene.step(`${owner.name} logs in again; the business gives the integration the new page token (PATCH)`, async () => {
+      const { pageToken } = await this.pageTokenThroughDialog(owner, options)
+      return this.api.patch(`/v2/apps/{appId}/integrations/${id}`, { pageAccessToken: pageToken })
     })
   }
 

@@ -2,7 +2,8 @@
  * Seed, Troubleshooting › Facebook User Password Reset: after the page owner changes their password, people's
  * messages still arrive but every reply fails with `unauthorized` and Facebook's exact message (v2 and the v1.1
  * `message:delivery:failure` trigger the seed names); the diagnosis names the case; re-creating the integration with
- * a page token from a new login fixes it.
+ * a page token from a new login fixes it. So does, after the next password change, giving the integration the new
+ * token with PATCH (conversations-api.md §10.1): the adapter checks it on Graph and subscribes the page again.
  */
 import { scenario } from './vocabulary.js'
 
@@ -43,4 +44,15 @@ export default scenario('Facebook user password reset', async ({ stage }) => {
   await business.expectDelivered(fixed)
   await sam.sees('Sorry for the wait: it ships tomorrow.')
   await check('the diagnosis is healthy again', (await business.diagnoses()).findings, [])
+
+  await owner.changesPassword()
+  const lost = await business.replies('Your parcel left the warehouse.', { to: sam })
+  await business.expectWebhook('conversation:message:delivery:failure', { message: { id: lost.id }, error: { code: 'unauthorized' } })
+  await check('the diagnosis names the password reset again', (await business.diagnoses()).findings.map((f) => f.case), ['password_reset'])
+  const patched = await business.swapsPageTokenThroughDialog(owner)
+  await check('PATCH with the new page token is accepted', patched.status, 200)
+  await check('the diagnosis is healthy without re-creating the integration', (await business.diagnoses()).findings, [])
+  const resent = await business.replies('Your parcel left the warehouse.', { to: sam })
+  await business.expectDelivered(resent)
+  await sam.sees('Your parcel left the warehouse.')
 })

@@ -1,15 +1,21 @@
 /**
- * Basic authentication with an API key id and secret (conversations-api.md §1.3): missing or wrong credentials → 401
- * `unauthorized`; a valid key of another app → 403 `forbidden`; unknown app → 404 `app_not_found`. Secrets are
- * compared in constant time.
+ * Who is calling, and what they may reach (conversations-api.md §1.2–§1.4):
+ * - `authenticate`: Basic (key id and secret, compared in constant time) or a Bearer JWT (jwt.ts). Missing or wrong
+ *   credentials → 401 `unauthorized`.
+ * - `appAccess`: an app key reaches its own app only (another existing app → 403 `forbidden`; an unknown app → 404
+ *   `app_not_found`); an account key reaches every app.
+ * - `accountOnly`: apps and app keys are managed with the account scope (spec: `basicAuth: [account]`); an app key
+ *   gets 403.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { createMiddleware } from 'hono/factory'
 import type { Store } from '../store/store.js'
-import type { ApiEnv } from './env.js'
+import type { ApiEnv, Principal } from './env.js'
 import { apiError } from './errors.js'
+import { principalFromJwt } from './jwt.js'
 
 const digest = (s: string) => createHash('sha256').update(s).digest()
+const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected))
 
 export function credentialsFrom(header: string | undefined): { keyId: string; secret: string } | undefined {
   const m = header?.match(/^Basic\s+(.+)$/i)
@@ -20,22 +26,38 @@ export function credentialsFrom(header: string | undefined): { keyId: string; se
   return { keyId: decoded.slice(0, colon), secret: decoded.slice(colon + 1) }
 }
 
-export function basicAuth(store: Store) {
+function principalFromBasic(store: Store, header: string | undefined): Principal {
+  const creds = credentialsFrom(header)
+  if (!creds) throw apiError('unauthorized')
+  const appKey = store.apps.getKey(creds.keyId)
+  if (appKey && sameSecret(creds.secret, appKey.secret)) return { scope: 'app', keyId: appKey.id, appId: appKey.appId }
+  const accountKey = appKey ? undefined : store.apps.getAccountKey(creds.keyId)
+  if (accountKey && sameSecret(creds.secret, accountKey.secret)) return { scope: 'account', keyId: accountKey.id }
+  throw apiError('unauthorized')
+}
+
+export function authenticate(store: Store) {
   return createMiddleware<ApiEnv>(async (c, next) => {
-    const creds = credentialsFrom(c.req.header('authorization'))
-    const key = creds && store.apps.getKey(creds.keyId)
-    if (!creds || !key || !timingSafeEqual(digest(creds.secret), digest(key.secret))) {
-      throw apiError('unauthorized')
-    }
+    const header = c.req.header('authorization')
+    const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1]
+    c.set('principal', bearer ? await principalFromJwt(store, bearer) : principalFromBasic(store, header))
+    await next()
+  })
+}
+
+export function appAccess(store: Store) {
+  return createMiddleware<ApiEnv>(async (c, next) => {
     const appId = c.req.param('appId')
-    if (!appId) throw apiError('notFound')
-    if (key.appId !== appId) {
-      if (!store.apps.get(appId)) throw apiError('appNotFound')
-      throw apiError('forbidden')
-    }
-    const app = store.apps.get(appId)
+    const app = appId ? store.apps.get(appId) : undefined
+    const principal = c.var.principal
+    if (principal.scope === 'app' && principal.appId !== appId) throw apiError(app ? 'forbidden' : 'appNotFound')
     if (!app) throw apiError('appNotFound')
     c.set('app', app)
     await next()
   })
 }
+
+export const accountOnly = createMiddleware<ApiEnv>(async (c, next) => {
+  if (c.var.principal.scope !== 'account') throw apiError('accountScopeRequired')
+  await next()
+})

@@ -1,9 +1,15 @@
 /** The typed Hono environment of the Conversations API routes (STYLE §7.4). */
 import type { AppRow } from '../store/apps.js'
 
+/** Who the credentials say is calling: an app's key reaches that app, the account's key every app (§1.2). */
+export type Principal =
+  | { scope: 'app'; keyId: string; appId: string }
+  | { scope: 'account'; keyId: string }
+
 export interface ApiEnv {
   Variables: {
-    /** The app named in the path, after the API key was checked against it. */
+    principal: Principal
+    /** The app named in the path, after the credentials were checked against it. */
     app: AppRow
   }
 }

@@ -13,16 +13,31 @@ interface Entry { status: ContentfulStatusCode; code: string; title: string }
 export const API_ERRORS = {
   unauthorized: { status: 401, code: 'unauthorized', title: 'Authorization is required' },
   forbidden: { status: 403, code: 'forbidden', title: 'The API key does not give access to this app' },
+  /** Creating, listing, updating and deleting apps and app keys needs the account scope (spec: `basicAuth: [account]`). */
+  accountScopeRequired: {
+    status: 403, code: 'forbidden',
+    title: 'This operation needs an account-scoped API key (act_…); app-scoped keys reach only their own app\'s resources',
+  },
   badRequest: { status: 400, code: 'bad_request', title: 'Bad request' },
   invalidJson: { status: 400, code: 'bad_request', title: 'The request body must be a JSON object' },
   invalidIntegrationType: { status: 400, code: 'bad_request', title: 'Invalid integration type' },
+  invalidPage: { status: 400, code: 'bad_request', title: 'Invalid page query parameters' },
   notFound: { status: 404, code: 'not_found', title: 'Resource not found' },
   appNotFound: { status: 404, code: 'app_not_found', title: 'App not found' },
   userNotFound: { status: 404, code: 'user_not_found', title: 'User not found' },
   conversationNotFound: { status: 404, code: 'conversation_not_found', title: 'Conversation not found' },
   integrationNotFound: { status: 404, code: 'integration_not_found', title: 'Integration not found' },
+  clientNotFound: { status: 404, code: 'client_not_found', title: 'Client not found' },
+  messageNotFound: { status: 404, code: 'not_found', title: 'Message not found' },
+  webhookNotFound: { status: 404, code: 'not_found', title: 'Webhook not found' },
+  keyNotFound: { status: 404, code: 'not_found', title: 'API key not found' },
+  attachmentNotFound: { status: 404, code: 'not_found', title: 'Attachment not found' },
   conflict: { status: 409, code: 'conflict', title: 'Conflict' },
+  userExists: { status: 409, code: 'conflict', title: 'User already exists' },
   payloadTooLarge: { status: 413, code: 'payload_too_large', title: 'The request body is larger than 100 KB' },
+  fileTooLarge: { status: 413, code: 'payload_too_large', title: 'The file is larger than 50 MB' },
+  /** §0: "Message limit of 30000 per conversation reached." */
+  locked: { status: 423, code: 'locked', title: 'Message limit of 30000 per conversation reached.' },
   /** Facebook refused what the adapter asked on the integration's behalf (the title carries Facebook's reason). */
   facebookRefused: { status: 400, code: 'bad_request', title: 'Facebook refused the request' },
   /** Facebook's Graph API could not be reached; nothing was stored. */
@@ -49,6 +64,7 @@ const CHANNEL_FAILURES: Record<ChannelFailure, ApiErrorName> = {
   facebookRefused: 'facebookRefused',
   graphUnreachable: 'graphUnreachable',
   unsupported: 'badRequest',
+  mismatch: 'badRequest',
 }
 
 /** The one funnel (STYLE §7.2). */

@@ -1,13 +1,17 @@
 /**
- * Request bodies of the Conversations API, as zod schemas (zod v4). The TypeScript types of message content and
- * actions are inferred from here, so each wire format is declared once (conversations-api.md §6–§10, §16).
+ * Request bodies of messages and activities, as zod schemas (zod v4). The TypeScript types of message content and
+ * actions are inferred from here, so each wire format is declared once (conversations-api.md §6–§9). Apps, users,
+ * conversations and integrations are in resource-schemas.ts.
  * Messenger-specific limits (action truncation, reply buttons in carousels) are applied by messenger/outbound.ts, not
  * here: Sunshine accepts such a message and adapts it per channel.
  */
 import * as z from 'zod'
 
-const metadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
-const uri = z.url().max(2048)
+/** "Flat object, values only string/number/boolean, ≤4 KB" (conversations-api.md §3, metadata rule). */
+export const METADATA_BYTES_MAX = 4096
+export const metadata = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+  .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= METADATA_BYTES_MAX, { message: `Metadata is limited to ${METADATA_BYTES_MAX} bytes` })
+export const uri = z.url().max(2048)
 
 const extraChannelOptions = z.object({
   messenger: z.object({
@@ -115,30 +119,3 @@ export const activityPost = z.object({
   type: z.enum(['typing:start', 'typing:stop', 'conversation:read']),
 })
 export type ActivityPost = z.infer<typeof activityPost>
-
-export const webhookPost = z.object({
-  target: z.url(),
-  triggers: z.array(z.string().min(1)).min(1),
-  includeFullUser: z.boolean().optional(),
-  includeFullSource: z.boolean().optional(),
-  /** Beyond Sunshine's v2 API: ask for the legacy v1.1 body (the seed's click-to-Messenger examples). */
-  version: z.enum(['v2', 'v1.1']).optional(),
-})
-export type WebhookPost = z.infer<typeof webhookPost>
-
-export const messengerIntegrationPost = z.object({
-  type: z.literal('messenger'),
-  pageAccessToken: z.string().min(1),
-  appId: z.string().min(1),
-  appSecret: z.string().min(1),
-  displayName: z.string().max(100).optional(),
-})
-export const customIntegrationPost = z.object({
-  type: z.literal('custom'),
-  displayName: z.string().max(100).optional(),
-  webhooks: z.array(webhookPost).length(1),
-})
-export const integrationPost = z.discriminatedUnion('type', [messengerIntegrationPost, customIntegrationPost])
-
-export const appPost = z.object({ displayName: z.string().min(1).max(100) })
-export const keyPost = z.object({ displayName: z.string().max(100).optional() })

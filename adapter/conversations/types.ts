@@ -6,6 +6,9 @@ import type { Content } from './schemas.js'
 
 export interface ErrorBody { errors: { code: string; title: string }[] }
 
+/** App, user, conversation, message metadata: flat, values string, number or boolean, at most 4 KB (§3). */
+export type Metadata = Record<string, string | number | boolean>
+
 export interface Author {
   type: 'user' | 'business'
   userId?: string
@@ -31,27 +34,59 @@ export interface Message {
   author: Author
   content: StoredContent
   source: MessageSource
-  metadata?: Record<string, string | number | boolean>
+  metadata?: Metadata
 }
 
 export interface ConversationJson {
   id: string
   type: 'personal'
   isDefault: boolean
+  displayName?: string
+  description?: string
+  iconUrl?: string
+  metadata: Metadata
   businessLastRead?: string
   createdAt: string
   lastUpdatedAt: string
 }
+
+export interface Profile { givenName?: string; surname?: string; email?: string; avatarUrl?: string; locale?: string }
 
 export interface UserJson {
   id: string
   externalId?: string
   authenticated: boolean
   signedUpAt: string
-  profile: { givenName?: string; surname?: string; avatarUrl?: string }
-  metadata: Record<string, never>
+  toBeRetained: boolean
+  profile: Profile
+  metadata: Metadata
+  /** Verified identities (emails) come from Zendesk; the adapter has none to report. */
   identities: never[]
 }
+
+/** A personal conversation's one participant (§5.1). */
+export interface ParticipantJson {
+  id: string
+  userId: string
+  userExternalId?: string
+  unreadCount: number
+  lastRead?: string
+  /** Most recently active client first: the primary one, tried first for delivery. */
+  clientAssociations: { type: string; clientId: string }[]
+}
+
+export interface AppJson {
+  id: string
+  displayName: string
+  settings: Record<string, unknown>
+  metadata: Metadata
+}
+
+export interface AttachmentJson { mediaUrl: string; mediaType: string }
+
+/** Every list answers `meta` and `links` (§1.5). */
+export interface ListMeta { hasMore: boolean; afterCursor?: string; beforeCursor?: string }
+export interface ListLinks { prev?: string; next?: string }
 
 export interface ClientJson {
   id: string

@@ -2,7 +2,7 @@
  * HTTP to the Graph API: one configurable base URL (https://graph.facebook.com or the emulator), one Graph version,
  * `appsecret_proof` on every call, and Graph's error envelope parsed into `GraphApiError`.
  *
- * Facts: ../shared/docs/messenger-platform.md §0 (error envelope), §11 (appsecret_proof = hex HMAC-SHA256 of the
+ * Facts: messenger-platform.md §0 (error envelope), §11 (appsecret_proof = hex HMAC-SHA256 of the
  * access token keyed with the app secret; token in the query string), §2.1 (which codes are transient).
  * Tokens travel in the query string, as most clients send them; URLs are therefore never logged.
  */

@@ -1,6 +1,6 @@
 /**
  * Graph API and Messenger Platform wire formats the adapter sends and receives, declared once
- * (../shared/docs/messenger-platform.md §0, §1.6, §1.7, §3, §4, §5, §6).
+ * (messenger-platform.md §0, §1.6, §1.7, §3, §4, §5, §6).
  */
 
 /** Graph's error envelope (§0). */
@@ -29,7 +29,7 @@ export interface SendButton {
 }
 
 export interface QuickReply {
-  content_type: 'text' | 'location' | 'user_phone_number' | 'user_email'
+  content_type: 'text' | 'user_phone_number' | 'user_email'
   title?: string
   payload?: string
   image_url?: string

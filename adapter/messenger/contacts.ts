@@ -7,9 +7,9 @@
  */
 import type { AdapterContext } from '../runtime/context.js'
 import type { AppRow } from '../store/apps.js'
-import type { ConversationRow } from '../store/conversations.js'
+import { newConversation, type ConversationRow } from '../store/conversations.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
-import type { ClientRow, UserRow } from '../store/users.js'
+import { newUser, type ClientRow, type UserRow } from '../store/users.js'
 import { emit } from '../webhooks/dispatcher.js'
 import type { EventContext } from '../webhooks/events.js'
 import { facebook, isEuPrivacyRefusal } from './facebook.js'
@@ -66,20 +66,19 @@ export async function ensureContact(ctx: AdapterContext, integration: MessengerI
     if (again) return again
     const { store, ids } = ctx
     const app = store.apps.get(integration.appId)!
-    const user = store.users.create({
-      id: ids.record(), appId: app.id, externalId: null, givenName: profile.first_name ?? null,
-      surname: profile.last_name ?? null, avatarUrl: profile.profile_pic ?? null, signedUpAt: at,
-    })
+    const user = store.users.create(newUser({
+      id: ids.record(), appId: app.id, givenName: profile.first_name ?? null, surname: profile.last_name ?? null,
+      avatarUrl: profile.profile_pic ?? null, signedUpAt: at,
+    }))
     const displayName = [profile.first_name, profile.last_name].filter(Boolean).join(' ') || null
     const client = store.users.createClient({
       id: ids.record(), appId: app.id, userId: user.id, integrationId: integration.id, type: 'messenger',
       scope: integration.config.pageId, externalId: psid, displayName, avatarUrl: profile.profile_pic ?? null,
       raw: { ...profile, ...(euPrivacyRules ? { euPrivacyRules } : {}) }, status: 'active', linkedAt: at, lastSeen: at,
     })
-    const conversation = store.conversations.create({
-      id: ids.record(), appId: app.id, userId: user.id, type: 'personal', isDefault: true, businessLastRead: null,
-      createdAt: at, lastUpdatedAt: at,
-    })
+    const conversation = store.conversations.create(newConversation({
+      id: ids.record(), appId: app.id, userId: user.id, participantId: ids.record(), isDefault: true, createdAt: at,
+    }))
     const c: Contact = { app, user, client, conversation, integrationId: integration.id }
     emit(ctx, c, { type: 'conversation:create', creationReason: reason })
     return c

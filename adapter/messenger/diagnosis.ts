@@ -9,6 +9,8 @@
  *   seed's "Webhook Events Workaround" (the webhook-fields bug).
  * - page subscription: GET /{page-id}/subscribed_apps must list the app.
  * - EEA: GET /me/messenger_profile?fields=subject_to_new_eu_privacy_rules (§7).
+ * - content: what the channel left out of messages it delivered (store/delivery-notes.ts), e.g. location requests,
+ *   which Messenger no longer takes.
  */
 import type { AdapterContext } from '../runtime/context.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
@@ -28,7 +30,9 @@ export const CASES = {
     case: 'password_reset', title: 'Facebook User Password Reset',
     remedy: 'The page owner changed their Facebook password, which invalidated the page access token: messages from ' +
       'people still arrive, but the business cannot answer. Facebook offers no way to refresh the token: obtain a new ' +
-      'page access token and recreate the integration (DELETE it, then POST /v2/apps/{appId}/integrations).',
+      'page access token (the owner logs in again) and give it to the integration with PATCH ' +
+      '/v2/apps/{appId}/integrations/{integrationId} {"pageAccessToken": "…"}, or recreate the integration (DELETE it, ' +
+      'then POST /v2/apps/{appId}/integrations).',
     source: `${SEED}, Facebook User Password Reset`,
   },
   missingPermissions: {
@@ -58,6 +62,14 @@ export const CASES = {
       'channel delivery events; file/audio/video render as links; limited profile data. Nothing to fix on the ' +
       'integration; design the experience for these limits.',
     source: 'Sunshine Conversations guide to Facebook Messenger, Impact of Messenger API Updates for Europe',
+  },
+  unsupportedContent: {
+    case: 'unsupported_content', title: 'Content Messenger no longer supports',
+    remedy: 'The business sends locationRequest actions, whose Messenger form (the location quick reply) Facebook ' +
+      'removed: they are left out and the rest of each message is delivered. Ask for the location in words instead ' +
+      '(people can share it from Messenger\'s composer), and stop sending locationRequest actions to Messenger.',
+    source: 'Facebook Messenger Platform, Quick Replies reference (content_type: text, user_phone_number, user_email); ' +
+      'messenger-platform.md §3.2',
   },
 } as const satisfies Record<string, Finding>
 
@@ -132,6 +144,18 @@ export async function diagnose(ctx: AdapterContext, row: MessengerIntegrationRow
     if (eea) findings.push(CASES.eea)
   } catch (err) {
     checks.push({ name: 'eea', status: 'unknown', detail: `GET /me/messenger_profile failed: ${describe(err)}` })
+  }
+
+  const notes = ctx.store.deliveryNotes.summary(row.id)
+  if (notes.length) {
+    checks.push({
+      name: 'content', status: 'problem',
+      detail: notes.map((n) => `${n.count} message(s) delivered without what Messenger no longer takes (${n.latest.code}; ` +
+        `last: message ${n.latest.messageId} at ${n.latest.at}): ${n.latest.detail}`).join(' '),
+    })
+    findings.push(CASES.unsupportedContent)
+  } else {
+    checks.push({ name: 'content', status: 'ok', detail: 'no message was delivered with parts left out' })
   }
 
   return { integrationId: row.id, healthy: findings.length === 0 && checks.every((c) => c.status === 'ok'), checks, findings }

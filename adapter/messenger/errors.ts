@@ -9,6 +9,8 @@ export type ChannelFailure =
   | 'graphUnreachable'
   /** The channel cannot do this for this page (e.g. a persistent menu under the European privacy rules). */
   | 'unsupported'
+  /** What was asked does not fit this integration (e.g. a new page token that is another page's). */
+  | 'mismatch'
 
 export class ChannelError extends Error {
   constructor(readonly kind: ChannelFailure, message: string) {

@@ -1,6 +1,6 @@
 /**
  * The Graph calls the Messenger channel makes, each named after what it does on Facebook's side. Paths and bodies
- * follow ../shared/docs/messenger-platform.md (section in each comment).
+ * follow messenger-platform.md (section in each comment).
  */
 import { appToken, type GraphClient } from '../facebook/graph-client.js'
 import { GRAPH_ERRORS, isGraphError } from '../facebook/graph-errors.js'

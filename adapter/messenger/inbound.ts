@@ -9,7 +9,7 @@
  * A redelivered event (same mid) is processed once.
  */
 import type { AdapterContext } from '../runtime/context.js'
-import type { MessageRow } from '../store/conversations.js'
+import type { MessageRow } from '../store/messages.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
 import type { StoredContent } from '../conversations/types.js'
 import { emit } from '../webhooks/dispatcher.js'
@@ -63,10 +63,12 @@ async function handleEvent(ctx: AdapterContext, integration: MessengerIntegratio
       if (referral) emit(ctx, contact, { type: 'conversation:referral', referral: toReferral(referral) })
     }
     if (event.referral) emit(ctx, contact, { type: 'conversation:referral', referral: toReferral(event.referral) })
-    if (event.read) emit(ctx, contact, { type: 'conversation:read', at })
+    if (event.read) {
+      ctx.store.conversations.markUserRead(contact.conversation.id, at)
+      emit(ctx, contact, { type: 'conversation:read', at })
+    }
     if (event.delivery) onDelivery(ctx, contact, event.delivery)
   })
-  ctx.kick()
 }
 
 /** Facebook dedupe advice: the mid (§4.2). Events without one are keyed by what identifies them. */
@@ -102,7 +104,7 @@ function onMessage(ctx: AdapterContext, contact: Contact, m: NonNullable<Messagi
         originalMessageId: contents.length > 1 ? `${m.mid}:${i}` : m.mid, originalMessageTimestamp: at,
       },
     }
-    ctx.store.conversations.addMessage(message)
+    ctx.store.messages.add(message)
     emit(ctx, contact, { type: 'conversation:message', message })
   })
   if (m.referral) emit(ctx, contact, { type: 'conversation:referral', referral: toReferral(m.referral) })
@@ -132,20 +134,20 @@ function attachmentContent(a: InboundAttachment): StoredContent | undefined {
 }
 
 function onDelivery(ctx: AdapterContext, contact: Contact, d: NonNullable<MessagingEvent['delivery']>): void {
-  const { conversations } = ctx.store
+  const { messages } = ctx.store
   const byMessage = new Map<string, string[]>()
   if (d.mids?.length) {
     for (const mid of d.mids) {
-      const id = conversations.messageOfExternal(mid)
+      const id = messages.messageOfExternal(mid)
       if (id) byMessage.set(id, [...(byMessage.get(id) ?? []), mid])
     }
   } else {
     // "all messages before watermark delivered" (§4.4)
-    for (const id of conversations.undeliveredBefore(contact.conversation.id, d.watermark)) byMessage.set(id, [])
+    for (const id of messages.undeliveredBefore(contact.conversation.id, d.watermark)) byMessage.set(id, [])
   }
   for (const [messageId, mids] of byMessage) {
-    if (!conversations.markDelivered(messageId)) continue
-    const externalMessages = (mids.length ? mids : conversations.externalsOf(messageId)).map((id) => ({ id }))
+    if (!messages.markDelivered(messageId)) continue
+    const externalMessages = (mids.length ? mids : messages.externalsOf(messageId)).map((id) => ({ id }))
     emit(ctx, contact, { type: 'conversation:message:delivery:user', messageId, externalMessages })
   }
 }

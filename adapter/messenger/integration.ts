@@ -1,11 +1,14 @@
 /**
- * Creating and deleting a Messenger integration (seed, "Using the Integration API"; conversations-api.md §10.2, §17):
+ * Creating, updating and deleting a Messenger integration (seed, "Using the Integration API"; conversations-api.md
+ * §10.2, §17):
  * 1. GET /me with the page token (+ appsecret_proof): the token is valid, the app secret matches, and /me is the page.
  * 2. POST /{fb-app-id}/subscriptions with the app token: the app's webhook points at the adapter (Facebook verifies it
  *    with a GET to the callback before answering, which the webhook route answers from `pendingVerifications`).
  * 3. POST /{page-id}/subscribed_apps with the seed's fields plus deliveries and echoes.
  * 4. POST /me/messenger_profile get_started (Get Started is what makes a persistent menu show; §6.1).
  * Any failure answers a Conversations-shaped error and stores nothing (what was done on Facebook is undone).
+ * A new page access token (PATCH, the seed's fix after the owner's password reset, conversations-api.md §10.2) is
+ * checked the same way (GET /me: valid, same app secret, and the same page), then the page is subscribed again with it.
  */
 import type { AdapterContext } from '../runtime/context.js'
 import { ChannelError } from './errors.js'
@@ -82,6 +85,40 @@ export async function createMessengerIntegration(ctx: AdapterContext, appId: str
   ctx.store.integrations.create(row)
   ctx.pendingVerifications.delete(id)
   return row
+}
+
+export interface MessengerIntegrationUpdate {
+  displayName?: string | null | undefined
+  pageAccessToken?: string | undefined
+}
+
+export async function updateMessengerIntegration(ctx: AdapterContext, row: MessengerIntegrationRow,
+  update: MessengerIntegrationUpdate): Promise<MessengerIntegrationRow> {
+  let config = row.config
+  if (update.pageAccessToken !== undefined) {
+    const fb = facebook(ctx.graph, { ...row.config, pageAccessToken: update.pageAccessToken })
+    let page: { id: string; name?: string }
+    try {
+      page = await fb.me()
+    } catch (err) {
+      throw graphFailure('Checking the new page access token (GET /me)', err)
+    }
+    if (page.id !== row.config.pageId) {
+      throw new ChannelError('mismatch', `The new page access token is for page ${page.id}${page.name ? ` (${page.name})` : ''}, ` +
+        `not page ${row.config.pageId} (${row.config.pageName}) of this integration: create an integration for that page instead`)
+    }
+    await fb.subscribePage(page.id).catch((err: unknown) => {
+      throw graphFailure(`Subscribing the app to the page again (POST /${page.id}/subscribed_apps)`, err)
+    })
+    const eea = await fb.euPrivacy().catch(() => row.config.eea)
+    config = { ...row.config, pageAccessToken: update.pageAccessToken, pageName: page.name ?? row.config.pageName, eea }
+  }
+  const updated: MessengerIntegrationRow = {
+    ...row, status: 'active', config,
+    ...(update.displayName !== undefined ? { displayName: update.displayName } : {}),
+  }
+  ctx.store.integrations.update(updated)
+  return updated
 }
 
 /** Undoes what it can on Facebook's side (the page's subscription), then forgets the integration. */

@@ -10,6 +10,10 @@
  * - carousel and list → generic template (Facebook removed the list template in 2019), `default: true` link/webview
  *   actions become the element's `default_action`.
  * - limits: at most 11 reply actions and 3 others per message or item, extras dropped (seed, Action Buttons).
+ * - locationRequest is left out: its Messenger form, the `location` quick reply, is deprecated and Graph refuses it
+ *   ("content_type: Must be one of text, user_phone_number, user_email", Facebook's Quick Replies reference,
+ *   https://developers.facebook.com/docs/messenger-platform/reference/buttons/quick-replies; messenger-platform.md
+ *   §3.2), which would fail the whole message. The rest is delivered; `messengerOmissions` says what was left out.
  * - `override.messenger.payload` is sent as given with `recipient` replaced (seed, Passthrough API, Reserved Fields).
  */
 import type { Action, Content, Item } from '../conversations/schemas.js'
@@ -26,8 +30,21 @@ export interface OutboundInput {
 
 export type SenderAction = 'typing_on' | 'typing_off' | 'mark_seen'
 
+/** Something of a message that Messenger no longer takes, left out of what is sent. */
+export interface Omission { code: 'location_request_unsupported'; detail: string }
+
+const NO_LOCATION_REQUESTS = 'Messenger no longer supports location requests (Facebook removed the location quick reply)'
+const LOCATION_REQUEST_DROPPED: Omission = {
+  code: 'location_request_unsupported',
+  detail: `${NO_LOCATION_REQUESTS}: the locationRequest action was left out and the rest of the message was ` +
+    'delivered. Ask people to share their location from Messenger\'s composer, or to type their address.',
+}
+
 /** Why a content cannot go to Messenger at all (answered as 400 before anything is stored), or undefined. */
 export function messengerRefusal(content: Content): string | undefined {
+  if (content.type === 'text' && !content.text && content.actions?.every((a) => a.type === 'locationRequest')) {
+    return `content: nothing would reach Messenger: ${NO_LOCATION_REQUESTS}, and the message has no text`
+  }
   if (content.type !== 'carousel') return undefined
   for (const [i, it] of content.items.entries()) {
     const bad = it.actions.find((a) => a.type === 'reply' || a.type === 'locationRequest')
@@ -37,6 +54,13 @@ export function messengerRefusal(content: Content): string | undefined {
     }
   }
   return undefined
+}
+
+/** What `toSendRequests` leaves out of this input (nothing for a passthrough payload, which is sent as given). */
+export function messengerOmissions(input: Omit<OutboundInput, 'psid'>): Omission[] {
+  if (input.override?.messenger?.payload) return []
+  const actions = 'actions' in input.content ? (input.content.actions ?? []) as Action[] : []
+  return actions.some((a) => a.type === 'locationRequest') ? [LOCATION_REQUEST_DROPPED] : []
 }
 
 export function toSendRequests(input: OutboundInput): SendRequest[] {
@@ -113,9 +137,6 @@ function splitActions(actions: Action[] | undefined): { replies: QuickReply[]; b
     content_type: 'text', title: clip(a.text, LIMITS.buttonTitle), payload: a.payload,
     ...(a.iconUrl ? { image_url: a.iconUrl } : {}),
   }))
-  // locationRequest is a location quick reply on Messenger (conversations-api.md §8 mapping hints).
-  // One is enough: several would be identical buttons.
-  if (all.some((a) => a.type === 'locationRequest')) replies.push({ content_type: 'location' })
   const buttons = all.map(button).filter((b): b is SendButton => b !== undefined).slice(0, CONTENT_LIMITS.otherActions)
   return { replies, buttons }
 }

@@ -14,11 +14,19 @@ import { GraphApiError, GraphUnreachableError } from '../facebook/graph-client.j
 import {
   PERMISSION_ERROR_CODES, PERSON_UNAVAILABLE_CODE, THROTTLING_ERROR_CODES, TOKEN_ERROR_CODES,
 } from '../facebook/graph-errors.js'
-import { senderAction, toSendRequests, type SenderAction } from './outbound.js'
+import { messengerOmissions, senderAction, toSendRequests, type SenderAction } from './outbound.js'
 
 export type SendJob =
   | { type: 'message'; appId: string; conversationId: string; integrationId: string; clientId: string; messageId: string }
   | { type: 'activity'; appId: string; conversationId: string; integrationId: string; clientId: string; action: SenderAction }
+
+/**
+ * Queues a Send API job; call inside the transaction that stores what it sends. One partition per conversation: its
+ * messages and activities leave in order.
+ */
+export function queueSend(ctx: AdapterContext, job: SendJob): void {
+  ctx.store.outbox.enqueue('send', `conversation:${job.conversationId}`, job, ctx.clock.now())
+}
 
 /** Graph code → Sunshine error code (password change and other invalid tokens → "unauthorized", per the seed). */
 export function deliveryError(err: unknown): DeliveryError {
@@ -73,25 +81,37 @@ export function messengerSender(ctx: AdapterContext) {
         await fb.send(senderAction(psid, job.action))
         return { ok: true }
       }
-      const message = store.conversations.getMessage(job.messageId)
-      if (!message) return { ok: false, retry: false, error: 'message deleted' }
-      const requests = toSendRequests({ psid, content: message.content, ...(message.override ? { override: message.override } : {}) })
+      const message = store.messages.get(job.messageId)
+      // Deleted before it was sent: nothing to send, and no event about a message the business no longer has.
+      if (!message) return { ok: true }
+      const input = { content: message.content, ...(message.override ? { override: message.override } : {}) }
+      const requests = toSendRequests({ psid, ...input })
+      const omissions = messengerOmissions(input)
       // A retried multi-part message resumes after the parts Facebook already accepted.
-      const sent = store.conversations.externalsOf(message.id)
+      const sent = store.messages.externalsOf(message.id)
       for (const request of requests.slice(sent.length)) {
         const res = await fb.send(request)
         const mid = res.message_id ?? `${message.id}:${sent.length}`
-        store.conversations.recordExternal(mid, message.id, job.conversationId, ctx.clock.now())
+        store.messages.recordExternal(mid, message.id, job.conversationId, ctx.clock.now())
         sent.push(mid)
       }
+      // What was left out is noted for the diagnosis, and told in the channel delivery event.
+      const noteOmissions = () => {
+        const at = new Date(ctx.clock.now()).toISOString()
+        for (const o of omissions) store.deliveryNotes.add({ integrationId: integration.id, messageId: message.id, code: o.code, detail: o.detail, at })
+      }
       // Under the European privacy rules the business gets no channel delivery events (seed, Europe).
-      if (underEuPrivacyRules(integration.config.eea, ec.client)) return { ok: true }
+      if (underEuPrivacyRules(integration.config.eea, ec.client)) return { ok: true, after: noteOmissions }
       return {
         ok: true,
-        after: () => emit(ctx, ec, {
-          type: 'conversation:message:delivery:channel', messageId: message.id,
-          externalMessages: sent.map((id) => ({ id })),
-        }),
+        after: () => {
+          noteOmissions()
+          emit(ctx, ec, {
+            type: 'conversation:message:delivery:channel', messageId: message.id,
+            externalMessages: sent.map((id) => ({ id })),
+            ...(omissions.length ? { warnings: omissions.map((o) => ({ code: o.code, message: o.detail })) } : {}),
+          })
+        },
       }
     } catch (err) {
       const transient = (err instanceof GraphApiError || err instanceof GraphUnreachableError) && err.transient

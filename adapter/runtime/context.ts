@@ -34,6 +34,4 @@ export interface AdapterContext {
    * is still running, before the integration is committed.
    */
   pendingVerifications: Map<string, string>
-  /** Wakes the outbox workers after a commit that enqueued something. */
-  kick(): void
 }

@@ -8,8 +8,10 @@ import { customAlphabet, nanoid } from 'nanoid'
 export interface Ids {
   /** A 24-character record id (apps, users, conversations, messages, integrations, webhooks, events). */
   record(): string
-  /** An API key id: `app_` + 24 characters (conversations-api.md §1.2). */
+  /** An app API key id: `app_` + 24 characters (conversations-api.md §1.2). */
   keyId(): string
+  /** An account API key id: `act_` + 24 characters (§1.2). */
+  accountKeyId(): string
   /** A secret: API key secrets, webhook secrets, Facebook verify tokens. */
   secret(): string
 }
@@ -19,5 +21,6 @@ const hex24 = customAlphabet('0123456789abcdef', 24)
 export const defaultIds: Ids = {
   record: () => hex24(),
   keyId: () => `app_${hex24()}`,
+  accountKeyId: () => `act_${hex24()}`,
   secret: () => nanoid(48),
 }

@@ -1,7 +1,8 @@
 /**
  * Works one kind of outbox items: hands out the head of each partition when it is due, records the outcome, and
  * schedules retries with exponential backoff. Items of different partitions run concurrently; within a partition one
- * at a time, in order. Woken by `kick()` after commits, and by a timer for the next retry.
+ * at a time, in order. Woken by `kick()` whenever an item of its kind is enqueued (store/outbox.ts `onEnqueue`), and by
+ * a timer for the next retry.
  */
 import type { Clock } from './clock.js'
 import type { Logger } from './context.js'

@@ -60,12 +60,15 @@ export function integrationsRepository(db: Db) {
   const getAny = db.prepare('SELECT * FROM integrations WHERE id = ?')
   const list = db.prepare('SELECT * FROM integrations WHERE app_id = ? ORDER BY created_at, id')
   const listByType = db.prepare('SELECT * FROM integrations WHERE type = ? ORDER BY created_at, id')
+  const update = db.prepare('UPDATE integrations SET status = ?, display_name = ?, config = ? WHERE id = ?')
   const remove = db.prepare('DELETE FROM integrations WHERE app_id = ? AND id = ?')
   const insertWebhook = db.prepare(`INSERT INTO webhooks (id, app_id, integration_id, target, triggers, secret, version,
     include_full_user, include_full_source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const webhooksOfApp = db.prepare('SELECT * FROM webhooks WHERE app_id = ? ORDER BY created_at, id')
   const webhooksOfIntegration = db.prepare('SELECT * FROM webhooks WHERE integration_id = ? ORDER BY created_at, id')
   const getWebhook = db.prepare('SELECT * FROM webhooks WHERE id = ?')
+  const updateWebhook = db.prepare(`UPDATE webhooks SET target = ?, triggers = ?, include_full_user = ?,
+    include_full_source = ? WHERE id = ?`)
   const removeWebhook = db.prepare('DELETE FROM webhooks WHERE integration_id = ? AND id = ?')
   return {
     create(row: IntegrationRow): IntegrationRow {
@@ -87,6 +90,10 @@ export function integrationsRepository(db: Db) {
     listMessenger(): MessengerIntegrationRow[] {
       return (listByType.all('messenger') as IntegrationRecord[]).map(toIntegration) as MessengerIntegrationRow[]
     },
+    update(row: IntegrationRow): IntegrationRow {
+      update.run(row.status, row.displayName, JSON.stringify(row.config), row.id)
+      return row
+    },
     delete(appId: string, id: string): boolean {
       return remove.run(appId, id).changes > 0
     },
@@ -104,6 +111,10 @@ export function integrationsRepository(db: Db) {
     getWebhook(id: string): WebhookRow | undefined {
       const r = getWebhook.get(id) as WebhookRecord | undefined
       return r && toWebhook(r)
+    },
+    updateWebhook(w: WebhookRow): WebhookRow {
+      updateWebhook.run(w.target, JSON.stringify(w.triggers), w.includeFullUser ? 1 : 0, w.includeFullSource ? 1 : 0, w.id)
+      return w
     },
     deleteWebhook(integrationId: string, id: string): boolean {
       return removeWebhook.run(integrationId, id).changes > 0

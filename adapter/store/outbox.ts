@@ -31,7 +31,11 @@ const toItem = (r: OutboxRecord): OutboxItem => ({
   createdAt: r.created_at,
 })
 
+/** Told the kind of every item enqueued, so whoever works that kind can wake up. */
+export type EnqueueListener = (kind: OutboxKind) => void
+
 export function outboxRepository(db: Db) {
+  const listeners: EnqueueListener[] = []
   const insert = db.prepare(`INSERT INTO outbox (kind, partition_key, body, next_attempt_at, created_at)
     VALUES (?, ?, ?, ?, ?)`)
   // The head of each partition: the oldest pending item. Only heads are ever handed out.
@@ -45,8 +49,17 @@ export function outboxRepository(db: Db) {
   const retry = db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE seq = ?`)
   const list = db.prepare('SELECT * FROM outbox WHERE kind = ? ORDER BY seq')
   return {
+    /**
+     * Every path that enqueues wakes the worker of that kind here, not at each call site (a webhook queued by the
+     * send worker's own transaction once waited for an unrelated API write). Listeners run synchronously, usually
+     * inside the caller's transaction: a worker woken this way looks for work on a later tick, after the commit.
+     */
     enqueue(kind: OutboxKind, partitionKey: string, body: unknown, at: number): void {
       insert.run(kind, partitionKey, JSON.stringify(body), at, at)
+      for (const listener of listeners) listener(kind)
+    },
+    onEnqueue(listener: EnqueueListener): void {
+      listeners.push(listener)
     },
     heads(kind: OutboxKind): OutboxItem[] {
       return (heads.all(kind) as OutboxRecord[]).map(toItem)

@@ -1,24 +1,36 @@
-/** Rows → the Conversations API's JSON objects (conversations-api.md §4, §5, §6, §10). Secrets never leave here. */
-import type { ConversationRow, MessageRow } from './conversations.js'
+/** Rows → the Conversations API's JSON objects (conversations-api.md §3–§6, §10). Secrets never leave here. */
+import type { AppRow } from './apps.js'
+import type { ConversationRow } from './conversations.js'
 import type { IntegrationRow, WebhookRow } from './integrations.js'
+import type { MessageRow } from './messages.js'
 import type { ClientRow, UserRow } from './users.js'
-import type { ClientJson, ConversationJson, Message, UserJson } from '../conversations/types.js'
+import type {
+  AppJson, ClientJson, ConversationJson, Message, ParticipantJson, Profile, UserJson,
+} from '../conversations/types.js'
+
+export function appJson(a: AppRow): AppJson {
+  return { id: a.id, displayName: a.displayName, settings: a.settings, metadata: a.metadata }
+}
 
 export function conversationJson(c: ConversationRow): ConversationJson {
   return {
-    id: c.id, type: c.type, isDefault: c.isDefault, ...(c.businessLastRead ? { businessLastRead: c.businessLastRead } : {}),
+    id: c.id, type: c.type, isDefault: c.isDefault, ...(c.displayName ? { displayName: c.displayName } : {}),
+    ...(c.description ? { description: c.description } : {}), ...(c.iconUrl ? { iconUrl: c.iconUrl } : {}),
+    metadata: c.metadata, ...(c.businessLastRead ? { businessLastRead: c.businessLastRead } : {}),
     createdAt: c.createdAt, lastUpdatedAt: c.lastUpdatedAt,
   }
 }
 
 export function userJson(u: UserRow): UserJson {
-  const profile: UserJson['profile'] = {}
+  const profile: Profile = {}
   if (u.givenName) profile.givenName = u.givenName
   if (u.surname) profile.surname = u.surname
+  if (u.email) profile.email = u.email
   if (u.avatarUrl) profile.avatarUrl = u.avatarUrl
+  if (u.locale) profile.locale = u.locale
   return {
     id: u.id, ...(u.externalId ? { externalId: u.externalId } : {}), authenticated: false, signedUpAt: u.signedUpAt,
-    profile, metadata: {}, identities: [],
+    toBeRetained: u.toBeRetained, profile, metadata: u.metadata, identities: [],
   }
 }
 
@@ -27,6 +39,14 @@ export function clientJson(c: ClientRow): ClientJson {
     id: c.id, type: c.type, status: c.status, integrationId: c.integrationId, externalId: c.externalId,
     ...(c.displayName ? { displayName: c.displayName } : {}), ...(c.avatarUrl ? { avatarUrl: c.avatarUrl } : {}),
     lastSeen: c.lastSeen, linkedAt: c.linkedAt, info: {}, raw: c.raw,
+  }
+}
+
+export function participantJson(c: ConversationRow, user: UserRow, clients: ClientRow[], unreadCount: number): ParticipantJson {
+  return {
+    id: c.participantId, userId: user.id, ...(user.externalId ? { userExternalId: user.externalId } : {}), unreadCount,
+    ...(c.userLastRead ? { lastRead: c.userLastRead } : {}),
+    clientAssociations: clients.map((cl) => ({ type: cl.type, clientId: cl.id })),
   }
 }
 

@@ -8,6 +8,9 @@ import { appsRepository } from './apps.js'
 import { integrationsRepository } from './integrations.js'
 import { usersRepository } from './users.js'
 import { conversationsRepository } from './conversations.js'
+import { messagesRepository } from './messages.js'
+import { attachmentsRepository } from './attachments.js'
+import { deliveryNotesRepository } from './delivery-notes.js'
 import { outboxRepository } from './outbox.js'
 import { seenEventsRepository } from './seen-events.js'
 import { menusRepository } from './menus.js'
@@ -20,6 +23,9 @@ export function createStore(path: string) {
     integrations: integrationsRepository(db),
     users: usersRepository(db),
     conversations: conversationsRepository(db),
+    messages: messagesRepository(db),
+    attachments: attachmentsRepository(db),
+    deliveryNotes: deliveryNotesRepository(db),
     outbox: outboxRepository(db),
     seenEvents: seenEventsRepository(db),
     menus: menusRepository(db),

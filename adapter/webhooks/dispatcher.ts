@@ -22,7 +22,7 @@ export function subscribes(webhook: WebhookRow, e: ConversationEvent): boolean {
   return trigger !== undefined && (webhook.triggers.includes(trigger) || webhook.triggers.includes('*'))
 }
 
-/** Call inside `store.tx`; call `ctx.kick()` after the commit. */
+/** Call inside `store.tx`: the webhook worker wakes once the outbox has the rows (store/outbox.ts `onEnqueue`). */
 export function emit(ctx: AdapterContext, ec: EventContext, e: ConversationEvent): void {
   const now = ctx.clock.now()
   for (const webhook of ctx.store.integrations.webhooksOfApp(ec.app.id)) {

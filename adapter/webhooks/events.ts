@@ -3,7 +3,8 @@
  * Triggers and payload fields: conversations-api.md §11.4, §12, §13.
  */
 import type { AppRow } from '../store/apps.js'
-import type { ConversationRow, MessageRow } from '../store/conversations.js'
+import type { ConversationRow } from '../store/conversations.js'
+import type { MessageRow } from '../store/messages.js'
 import type { ClientRow, UserRow } from '../store/users.js'
 
 export interface EventContext {
@@ -26,13 +27,19 @@ export interface Referral {
   details: { source?: string; type?: string; adId?: string }
 }
 
+/**
+ * Beyond Sunshine: what the channel left out of a message it delivered (a location request Messenger no longer takes),
+ * so the business learns it from the delivery event itself.
+ */
+export interface DeliveryWarning { code: string; message: string }
+
 export type ConversationEvent =
   | { type: 'conversation:create'; creationReason: 'message' | 'startConversation' | 'none' }
   | { type: 'conversation:message'; message: MessageRow }
   | { type: 'conversation:postback'; postback: { payload: string; text?: string }; originalMessageId?: string }
   | { type: 'conversation:read'; at: string }
   | { type: 'conversation:referral'; referral: Referral }
-  | { type: 'conversation:message:delivery:channel'; messageId: string; externalMessages: { id: string }[] }
+  | { type: 'conversation:message:delivery:channel'; messageId: string; externalMessages: { id: string }[]; warnings?: DeliveryWarning[] }
   | { type: 'conversation:message:delivery:user'; messageId: string; externalMessages: { id: string }[] }
   | { type: 'conversation:message:delivery:failure'; messageId: string; error: DeliveryError }
 

@@ -4,7 +4,7 @@
  * version: "v1.1" }` with `_id`s, roles `appUser`/`appMaker` and Unix-seconds timestamps.
  */
 import type { Ids } from '../runtime/ids.js'
-import type { MessageRow } from '../store/conversations.js'
+import type { MessageRow } from '../store/messages.js'
 import type { ConversationEvent, EventContext } from './events.js'
 
 /** The v1.1 trigger a v2 event is delivered under, if any. */
@@ -59,11 +59,14 @@ export function v11Body(e: ConversationEvent, ctx: EventContext, ids: Ids, now: 
       base.timestamp = seconds(e.at)
       break
     case 'conversation:create':
-      base.source = { type: 'messenger' }
+      base.source = { type: ctx.integrationId ? 'messenger' : 'api' }
       break
     case 'conversation:message:delivery:channel':
     case 'conversation:message:delivery:user':
-      Object.assign(base, { destination, isFinalEvent: true, externalMessages: e.externalMessages, message: { _id: e.messageId }, timestamp: now / 1000 })
+      Object.assign(base, {
+        destination, isFinalEvent: true, externalMessages: e.externalMessages, message: { _id: e.messageId }, timestamp: now / 1000,
+        ...('warnings' in e && e.warnings ? { warnings: e.warnings } : {}),
+      })
       break
     case 'conversation:message:delivery:failure':
       Object.assign(base, {

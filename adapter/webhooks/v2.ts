@@ -24,7 +24,9 @@ export function v2Envelope(e: ConversationEvent, ctx: EventContext, webhook: Web
 function v2Payload(e: ConversationEvent, ctx: EventContext, webhook: WebhookRow): Record<string, unknown> {
   const conversation = { id: ctx.conversation.id, type: ctx.conversation.type }
   const user = webhook.includeFullUser ? userJson(ctx.user) : { id: ctx.user.id, authenticated: false }
-  const source: Record<string, unknown> = { type: 'messenger', ...(ctx.integrationId ? { integrationId: ctx.integrationId } : {}) }
+  // A conversation the business created through the API has no channel behind it yet.
+  const source: Record<string, unknown> = ctx.integrationId
+    ? { type: 'messenger', integrationId: ctx.integrationId } : { type: 'api:conversations' }
   if (webhook.includeFullSource && ctx.client) source.client = clientJson(ctx.client)
   const destination = { type: 'messenger', ...(ctx.integrationId ? { integrationId: ctx.integrationId } : {}) }
   switch (e.type) {
@@ -54,7 +56,7 @@ function v2Payload(e: ConversationEvent, ctx: EventContext, webhook: WebhookRow)
     case 'conversation:message:delivery:user':
       return {
         conversation, user, destination, message: { id: e.messageId }, externalMessages: e.externalMessages,
-        isFinalEvent: true,
+        isFinalEvent: true, ...('warnings' in e && e.warnings ? { warnings: e.warnings } : {}),
       }
     case 'conversation:message:delivery:failure':
       // error.code/message per the v2 schema; underlyingError carries Facebook's own error too (seed, Troubleshooting).

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { RunningAdapter } from '../../adapter/index.js'
+import { SignJWT } from 'jose'
 import { adapter, api } from './helpers.js'
 
 let a: RunningAdapter
@@ -22,13 +23,15 @@ describe('authentication', () => {
     expect((await api(a).get('/v2/apps/{appId}/nothing-here')).body.errors[0].code).toBe('not_found')
   })
 
-  test('keys can be created, read and deleted', async () => {
-    const created = await api(a).post('/v2/apps/{appId}/keys', { displayName: 'ci' })
+  test('keys can be created, read and deleted with the account key; an app key is refused with 403', async () => {
+    expect((await api(a).post('/v2/apps/{appId}/keys', { displayName: 'ci' })).body.errors[0].code).toBe('forbidden')
+    const account = api(a, `Basic ${Buffer.from(`${a.accountKeyId}:${a.accountKeySecret}`).toString('base64')}`)
+    const created = await account.post('/v2/apps/{appId}/keys', { displayName: 'ci' })
     expect(created.status).toBe(201)
     expect(created.body.key.secret.length).toBeGreaterThanOrEqual(32)
     const other = api(a, `Basic ${Buffer.from(`${created.body.key.id}:${created.body.key.secret}`).toString('base64')}`)
     expect((await other.get('/v2/apps/{appId}')).status).toBe(200)
-    expect((await api(a).delete(`/v2/apps/{appId}/keys/${created.body.key.id}`)).status).toBe(200)
+    expect((await account.delete(`/v2/apps/{appId}/keys/${created.body.key.id}`)).status).toBe(200)
     expect((await other.get('/v2/apps/{appId}')).status).toBe(401)
   })
 })
@@ -82,5 +85,73 @@ describe('persistent menu validation', () => {
     expect(ok.status).toBe(200)
     expect(ok.body.menu.items[1].items[0]._id).toHaveLength(24)
     expect((await api(a).get('/v1.1/apps/{appId}/menu')).body.menu.items).toHaveLength(2)
+  })
+})
+
+describe('what the official client cannot send, over raw HTTP', () => {
+  const setup = async () => {
+    const user = (await api(a).post('/v2/apps/{appId}/users', { externalId: `raw-${Math.random()}` })).body.user
+    const conversation = (await api(a).post('/v2/apps/{appId}/conversations', { type: 'personal', participants: [{ userId: user.id }] })).body.conversation
+    return { user, conversation }
+  }
+
+  test('paging parameters: both cursors, a size out of 1–100, a cursor that is not in the list: 400', async () => {
+    const { user } = await setup()
+    const base = `/v2/apps/{appId}/conversations?filter[userId]=${user.id}`
+    const id = '0'.repeat(24)
+    for (const query of [`&page[after]=${id}&page[before]=${id}`, '&page[size]=0', '&page[size]=101', '&page[size]=x', `&page[after]=${id}`]) {
+      const res = await api(a).get(base + query)
+      expect(res.status, query).toBe(400)
+      expect(res.body.errors[0].code).toBe('bad_request')
+    }
+    expect((await api(a).get('/v2/apps/{appId}/conversations')).body.errors[0].title).toMatch(/filter\[userId\] or filter\[userExternalId\]/)
+  })
+
+  test('links.prev is a URL the business can follow as is', async () => {
+    const { conversation } = await setup()
+    for (let i = 0; i < 101; i++) {
+      a.store.messages.add({ id: `c${i.toString(16).padStart(23, '0')}`, conversationId: conversation.id, received: new Date(1e12 + i).toISOString(),
+        author: { type: 'business' }, content: { type: 'text', text: `n${i}` }, source: { type: 'api:conversations' } })
+    }
+    const latest = await api(a).get(`/v2/apps/{appId}/conversations/${conversation.id}/messages`)
+    const prev = await api(a).get(latest.body.links.prev.slice(a.url.length))
+    expect(prev.body.messages.map((m: any) => m.content.text)).toEqual(['n0'])
+    expect(prev.body.meta).toEqual({ hasMore: false, afterCursor: prev.body.messages[0].id })
+    expect(prev.body.links.next).toMatch(/page\[after\]=/)
+  })
+
+  test('a conversation holds at most 30,000 messages: 423 locked, nothing stored', async () => {
+    const { conversation } = await setup()
+    a.store.tx(() => {
+      for (let i = 0; i < 30_000; i++) {
+        a.store.messages.add({ id: `d${i.toString(16).padStart(23, '0')}`, conversationId: conversation.id, received: new Date(1e12 + i).toISOString(),
+          author: { type: 'business' }, content: { type: 'text', text: 'x' }, source: { type: 'api:conversations' } })
+      }
+    })
+    const res = await api(a).post(`/v2/apps/{appId}/conversations/${conversation.id}/messages`, { author: { type: 'business' }, content: { type: 'text', text: 'one more' } })
+    expect(res).toEqual({ status: 423, body: { errors: [{ code: 'locked', title: 'Message limit of 30000 per conversation reached.' }] } })
+    await api(a).delete(`/v2/apps/{appId}/conversations/${conversation.id}/messages`)
+    expect((await api(a).post(`/v2/apps/{appId}/conversations/${conversation.id}/messages`, { author: { type: 'business' }, content: { type: 'text', text: 'one more' } })).status).toBe(201)
+  })
+
+  test('updates name unknown fields, and change nothing', async () => {
+    const { conversation } = await setup()
+    const res = await fetch(`${a.url}/v2/apps/${a.appId}/conversations/${conversation.id}`, {
+      method: 'PATCH', headers: { authorization: `Basic ${Buffer.from(`${a.keyId}:${a.keySecret}`).toString('base64')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: 'New', type: 'sdkGroup' }),
+    })
+    expect(res.status).toBe(400)
+    expect((await res.json() as any).errors[0].title).toMatch(/type/)
+    expect((await api(a).get(`/v2/apps/{appId}/conversations/${conversation.id}`)).body.conversation.displayName).toBeUndefined()
+  })
+
+  test('an upload that is not multipart, or has no file: 400', async () => {
+    expect((await api(a).post('/v2/apps/{appId}/attachments?access=public', { source: 'x' })).body.errors[0].title).toMatch(/source: a file is required/)
+  })
+
+  test('JWT on the v1.1 menu routes too; a bare "Bearer" is 401', async () => {
+    const jwt = await new SignJWT({ scope: 'app' }).setProtectedHeader({ alg: 'HS256', kid: a.keyId }).sign(new TextEncoder().encode(a.keySecret))
+    expect((await api(a, `Bearer ${jwt}`).get('/v1.1/apps/{appId}/menu')).status).toBe(200)
+    expect((await api(a, 'Bearer').get('/v2/apps/{appId}')).status).toBe(401)
   })
 })

@@ -74,3 +74,18 @@ test('pending webhooks survive a restart (persisted outbox)', async () => {
   expect(second.appId).toBe(first.appId)
   await expect.poll(() => events(hook).map((e) => e.payload.message.content.text)).toEqual(['444:1'])
 })
+
+test('a delivery failure queued by the send worker reaches the business with no other API write to wake it', async () => {
+  // Graph at 127.0.0.1:9 is unreachable: the send is retried (FAST_RETRY: 3 attempts), then given up on; the failure
+  // webhook is enqueued in the send worker's own transaction and must wake the webhook worker by itself.
+  const { a, hook } = await setup()
+  await api(a).post('/v2/apps/{appId}/integrations', { type: 'custom', webhooks: [{ target: hook.url, triggers: ['conversation:message:delivery:failure'] }] })
+  await say(a, '555', 1)
+  await expect.poll(() => events(hook).length).toBe(1)
+  const conversationId = events(hook)[0].payload.conversation.id
+  const sent = await api(a).post(`/v2/apps/{appId}/conversations/${conversationId}/messages`,
+    { author: { type: 'business' }, content: { type: 'text', text: 'Hello?' } })
+  expect(sent.status).toBe(201)
+  await expect.poll(() => events(hook).find((e) => e.type === 'conversation:message:delivery:failure')?.payload.message.id,
+    { timeout: 3000 }).toBe(sent.body.messages[0].id)
+})

@@ -3,6 +3,9 @@
  * and recorded with the sha256 of its text; a database whose recorded hash differs is refused.
  */
 import initial from './001-initial.js'
+import apiResources from './002-api-resources.js'
+import attachments from './003-attachments.js'
+import deliveryNotes from './004-delivery-notes.js'
 
 import type { Migration } from '../../../lib/sqlite.js'
 
@@ -10,4 +13,7 @@ export type { Migration }
 
 export const MIGRATIONS: Migration[] = [
   { id: 1, name: 'initial', sql: initial },
+  { id: 2, name: 'api-resources', sql: apiResources },
+  { id: 3, name: 'attachments', sql: attachments },
+  { id: 4, name: 'delivery-notes', sql: deliveryNotes },
 ]
