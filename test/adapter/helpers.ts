@@ -1,41 +1,20 @@
-/** Shared test pieces: a real local HTTP receiver for business webhooks, and an authenticated API caller. */
-import { createServer, type IncomingHttpHeaders } from 'node:http'
-import type { AddressInfo } from 'node:net'
+/** Shared test pieces: the business's webhook receiver, and an authenticated API caller. */
+import request from 'supertest'
+import { startWebhookReceiver, type WebhookReceiver } from '../../lib/webhook-receiver.js'
 import { startAdapter, type AdapterOptions, type RunningAdapter } from '../../adapter/index.js'
 import { silentLogger } from '../../adapter/runtime/context.js'
 import { signBody } from '../../adapter/facebook/signature.js'
 
-export interface Received { headers: IncomingHttpHeaders; body: any }
+/** A business's webhook receiver: the adapter's v2 and v1.1 webhooks arrive there (conversations-api.md §11). */
+export type Receiver = WebhookReceiver<any>
 
-export interface Receiver {
-  url: string
-  requests: Received[]
-  /** Status answered from now on (200 by default). */
-  status: number
-  close(): Promise<void>
+export function startReceiver(): Promise<Receiver> {
+  return startWebhookReceiver<any>({ path: '/hook' })
 }
 
-export async function startReceiver(): Promise<Receiver> {
-  const receiver: Receiver = { url: '', requests: [], status: 200, close: async () => {} }
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      if (receiver.status >= 200 && receiver.status < 300) {
-        receiver.requests.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) })
-      }
-      res.writeHead(receiver.status).end()
-    })
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`
-  receiver.close = () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()) })
-  return receiver
-}
-
-/** v2 events received, flattened, in arrival order. */
+/** v2 events acknowledged, flattened, in arrival order. */
 export function events(r: Receiver): any[] {
-  return r.requests.flatMap((q) => q.body.events ?? [])
+  return r.acknowledged().flatMap((q) => q.body.events ?? [])
 }
 
 export const FAST_RETRY = {
@@ -47,21 +26,24 @@ export async function adapter(options: AdapterOptions = {}): Promise<RunningAdap
   return startAdapter({ port: 0, log: silentLogger, graphUrl: 'http://127.0.0.1:9', ...FAST_RETRY, ...options })
 }
 
+/**
+ * The adapter's API as a business calls it, through supertest: `{appId}` in a path is the adapter's app. A string body
+ * goes as it is (malformed JSON tests); bodies that are not JSON come back as `undefined`.
+ */
 export function api(a: RunningAdapter, auth = `Basic ${Buffer.from(`${a.keyId}:${a.keySecret}`).toString('base64')}`) {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${a.url}${path.replace('{appId}', a.appId)}`, {
-      method,
-      headers: { authorization: auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    })
-    const text = await res.text()
-    return { status: res.status, body: text ? JSON.parse(text) : undefined as any }
+  const call = async (method: 'get' | 'post' | 'put' | 'delete', path: string, body?: unknown) => {
+    let req = request(a.url)[method](path.replace('{appId}', a.appId)).set('authorization', auth)
+    if (body !== undefined) {
+      req = req.set('content-type', 'application/json').send(typeof body === 'string' ? body : JSON.stringify(body))
+    }
+    const res = await req
+    return { status: res.status, body: res.text ? JSON.parse(res.text) : undefined as any }
   }
   return {
-    get: (p: string) => call('GET', p),
-    post: (p: string, b?: unknown) => call('POST', p, b ?? {}),
-    put: (p: string, b?: unknown) => call('PUT', p, b ?? {}),
-    delete: (p: string) => call('DELETE', p),
+    get: (p: string) => call('get', p),
+    post: (p: string, b?: unknown) => call('post', p, b ?? {}),
+    put: (p: string, b?: unknown) => call('put', p, b ?? {}),
+    delete: (p: string) => call('delete', p),
   }
 }
 

@@ -60,7 +60,7 @@ describe('Messenger webhook', () => {
     await expect.poll(() => events(v2).map((e) => e.type)).toEqual(['conversation:create', 'conversation:message'])
     const [create, message] = events(v2)
     expect(create.payload.creationReason).toBe('message')
-    expect(v2.requests[1]!.headers['x-api-key']).toHaveLength(48)
+    expect(v2.acknowledged()[1]!.headers['x-api-key']).toHaveLength(48)
     expect(message.payload.message).toMatchObject({
       author: { type: 'user' }, content: { type: 'text', text: 'Hello there' },
       source: { type: 'messenger', integrationId: INTEGRATION, originalMessageId: 'm_1' },
@@ -70,14 +70,14 @@ describe('Messenger webhook', () => {
     const clients = await api(a).get(`/v2/apps/{appId}/users/${client.userId}/clients`)
     expect(clients.body.clients[0]).toMatchObject({ type: 'messenger', externalId: PSID })
 
-    await expect.poll(() => v11.requests.length).toBe(1)
-    expect(v11.requests[0]!.body).toMatchObject({
+    await expect.poll(() => v11.acknowledged().length).toBe(1)
+    expect(v11.acknowledged()[0]!.body).toMatchObject({
       trigger: 'message:appUser', app: { _id: a.appId }, version: 'v1.1',
       messages: [{ type: 'text', text: 'Hello there', role: 'appUser', source: { type: 'messenger' } }],
       appUser: { _id: client.userId, conversationStarted: true },
       client: { platform: 'messenger', integrationId: INTEGRATION, primary: true },
     })
-    expect(typeof v11.requests[0]!.body.messages[0].received).toBe('number')
+    expect(typeof v11.acknowledged()[0]!.body.messages[0].received).toBe('number')
   })
 
   test('a batched body (several entries, several messaging items each) is processed whole, in order, per page', async () => {
@@ -113,8 +113,8 @@ describe('Messenger webhook', () => {
 
   test('quick reply (also from a click-to-Messenger ad) carries its payload', async () => {
     await deliverMessenger(a, INTEGRATION, SECRET, messagingBody(PAGE, text('m_qr', 'Continue', { quick_reply: { payload: 'continue' } })))
-    await expect.poll(() => v11.requests.length).toBe(1)
-    expect(v11.requests[0]!.body.messages[0]).toMatchObject({ type: 'text', text: 'Continue', payload: 'continue', role: 'appUser' })
+    await expect.poll(() => v11.acknowledged().length).toBe(1)
+    expect(v11.acknowledged()[0]!.body.messages[0]).toMatchObject({ type: 'text', text: 'Continue', payload: 'continue', role: 'appUser' })
     await expect.poll(() => events(v2).find((e) => e.type === 'conversation:message')?.payload.message.content).toEqual({ type: 'text', text: 'Continue', payload: 'continue' })
   })
 
@@ -123,8 +123,8 @@ describe('Messenger webhook', () => {
       sender: { id: PSID }, recipient: { id: PAGE }, timestamp: 1527459824000,
       postback: { title: 'Tell me more', payload: 'tell_me_more', mid: 'm_pb', referral: { ref: 'ad-ref', source: 'ADS', type: 'OPEN_THREAD', ad_id: '6045246247433' } },
     }))
-    await expect.poll(() => v11.requests.length).toBe(1)
-    const body = v11.requests[0]!.body
+    await expect.poll(() => v11.acknowledged().length).toBe(1)
+    const body = v11.acknowledged()[0]!.body
     expect(body).toMatchObject({ trigger: 'postback', postbacks: [{ action: { type: 'postback', text: 'Tell me more', payload: 'tell_me_more' } }], version: 'v1.1' })
     expect(body.postbacks[0].action._id).toMatch(/^[0-9a-f]{24}$/)
     expect(body.messages).toBeUndefined()

@@ -144,7 +144,7 @@ describe('Messenger integration', () => {
     await expect.poll(() => lastOf('conversation:message:delivery:failure')?.payload.message.id).toBe(sent.body.messages[0].id)
     const failure = lastOf('conversation:message:delivery:failure').payload
     expect(failure.error).toMatchObject({ code: 'unauthorized', message: PASSWORD_MESSAGE, underlyingError: { message: PASSWORD_MESSAGE, code: 190, subcode: 460 } })
-    await expect.poll(() => legacy.requests.find((r) => r.body.trigger === 'message:delivery:failure')?.body.error).toMatchObject({
+    await expect.poll(() => legacy.acknowledged().find((r) => r.body.trigger === 'message:delivery:failure')?.body.error).toMatchObject({
       code: 'unauthorized', underlyingError: { message: PASSWORD_MESSAGE },
     })
     await say('Anyone there?')
