@@ -1,34 +1,19 @@
 /**
  * The command line (DESIGN "Command line and environment"), spawned as users run it: `node dist/emulator/cli.js`
  * (built by test/global-setup.ts). Start and banner, clean shutdown on SIGINT/SIGTERM, a restart on the same file,
- * clear failures, and `exec -- <command>`.
+ * one emulator per database file, clear failures and hints, `--help`, `--version`, and `exec -- <command>`.
  */
 import { describe, expect, test } from 'vitest'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer, type AddressInfo } from 'node:net'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { BUILT, ROOT, runBuilt, type Cli } from '../support/built-cli.js'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const CLI = join(ROOT, 'dist', 'emulator', 'cli.js')
 const SEED = join(ROOT, 'examples', 'world.json')
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
 
-interface Cli {
-  child: ChildProcess
-  output: { stdout: string; stderr: string }
-  exit: Promise<number | null>
-}
-
-function run(args: string[]): Cli {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, EMULATOR_PORT: '', EMULATOR_DB: '' } })
-  const output = { stdout: '', stderr: '' }
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => { output.stdout += d })
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => { output.stderr += d })
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return { child, output, exit }
-}
+const run = (args: string[]) => runBuilt(BUILT.emulator, args, { EMULATOR_PORT: '', EMULATOR_DB: '' })
 
 /** Starts the server and waits for its banner; answers the Graph base URL it printed. */
 async function serve(args: string[]): Promise<Cli & { url: string }> {
@@ -89,7 +74,8 @@ describe('messenger-emulator', () => {
     try {
       const cli = run(['--port', String(port), '--db', ':memory:'])
       expect(await cli.exit).not.toBe(0)
-      expect(cli.output.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`)
+      expect(cli.output.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use. Stop what listens there, or ` +
+        'choose another port: --port N or EMULATOR_PORT=N (0 picks a free one).')
     } finally {
       blocker.close()
     }
@@ -117,6 +103,101 @@ describe('messenger-emulator', () => {
     expect(await cli.exit).not.toBe(0)
     expect(cli.output.stderr).toContain('Invalid port: eighty')
   })
+
+  test('--seed sample is the built-in sample world; an empty world\'s banner names it', async () => {
+    const sample = await serve(['--db', ':memory:', '--seed', 'sample'])
+    expect(sample.output.stdout).toMatch(/app id\s+1234567890123456/)
+    expect(sample.output.stdout).toContain('Page "Acme"  id 200000000000001')
+    sample.child.kill('SIGTERM')
+    const empty = await serve(['--db', ':memory:'])
+    expect(empty.output.stdout).toContain('The world is empty. Start with --seed sample')
+    empty.child.kill('SIGTERM')
+    expect([await sample.exit, await empty.exit]).toEqual([0, 0])
+  })
+})
+
+describe('one emulator per database file', () => {
+  test('a second one refuses, naming the first; after a SIGKILL the stale lock does not block the next', async () => {
+    await withTempDir(async (dir) => {
+      const db = join(dir, 'world.db')
+      const first = await serve(['--db', db])
+      const second = run(['--port', '0', '--db', db])
+      expect(await second.exit).toBe(2)
+      expect(second.output.stderr).toContain(`The database ${db} is in use by another emulator (pid ${first.child.pid}, ` +
+        `${first.url}, since `)
+      expect(second.output.stderr).toContain('Stop that one, or use another database (--db PATH, or --db :memory:).')
+
+      first.child.kill('SIGKILL')
+      await first.exit
+      expect(existsSync(`${db}.lock`)).toBe(true)
+      const third = await serve(['--db', db])
+      third.child.kill('SIGTERM')
+      expect(await third.exit).toBe(0)
+      expect(existsSync(`${db}.lock`)).toBe(false)
+    })
+  })
+
+  test('a --seed on a database that holds a world says, once, that it was not added and why', async () => {
+    await withTempDir(async (dir) => {
+      const db = join(dir, 'world.db')
+      const first = await serve(['--db', db, '--seed', 'sample'])
+      first.child.kill('SIGTERM')
+      await first.exit
+      const again = await serve(['--db', db, '--seed', SEED])
+      const notes = again.output.stdout.match(/The seed .* was not added[^\n]*/g)
+      expect(notes).toEqual([`The seed ${SEED} was not added: ${db} already holds a world (1 app, 1 page, 2 people), ` +
+        'and a seed only fills an empty one. For a fresh world use another --db (or --db :memory:), or empty this one ' +
+        `(curl -X POST ${again.url}/_emulator/reset) and start again.`])
+      again.child.kill('SIGTERM')
+      expect(await again.exit).toBe(0)
+    })
+  })
+})
+
+describe('help at the edges', () => {
+  test.concurrent('--help lists the commands, every option and its environment variable', async () => {
+    const cli = run(['--help'])
+    expect(await cli.exit).toBe(0)
+    const help = cli.output.stdout
+    expect(help).toContain(`messenger-emulator ${VERSION}:`)
+    for (const text of ['messenger-emulator [options]', 'messenger-emulator exec [options] -- <command …>',
+      '--port N', 'default 4100, env EMULATOR_PORT', '--host HOST', '--db PATH|:memory:', 'env EMULATOR_DB',
+      '--seed FILE|sample', '--help, -h', '--version']) expect(help).toContain(text)
+  })
+
+  test.concurrent('--version prints the version of package.json', async () => {
+    const cli = run(['--version'])
+    expect(await cli.exit).toBe(0)
+    expect(cli.output.stdout).toBe(`${VERSION}\n`)
+  })
+
+  test.concurrent.for([
+    [['--prot', '4100'], 'Unknown option --prot. Did you mean --port?'],
+    [['--sed', 'sample'], 'Unknown option --sed. Did you mean --seed?'],
+    [['--verbose'], 'Unknown option --verbose.\n'],
+    [['exce', '--', 'true'], 'Unknown command: exce. Did you mean exec?'],
+    [['exec', 'npm', 'test', '-w', 'x'], 'exec needs the command after --, e.g. messenger-emulator exec --seed sample -- npm test'],
+  ] as const)('%j: says what was meant, then the usage; exit status 2', async ([args, message]) => {
+    const cli = run([...args])
+    expect(await cli.exit).toBe(2)
+    expect(cli.output.stderr).toContain(`messenger-emulator: ${message}`)
+    expect(cli.output.stderr).toContain('Usage:\n  messenger-emulator [options]\n')
+    expect(cli.output.stderr).toContain('Every option: messenger-emulator --help')
+  })
+
+  test('npm start with a taken port names the variable that moves it: npm start takes no --port', async () => {
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const port = (blocker.address() as AddressInfo).port
+    try {
+      const start = runBuilt(BUILT.start, [], { EMULATOR_PORT: String(port), ADAPTER_PORT: '0', BOT_PORT: '0' })
+      expect(await start.exit).toBe(1)
+      expect(start.output.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use. Stop what listens there, ` +
+        'or choose another port: EMULATOR_PORT=0 npm start (0 picks a free one).')
+    } finally {
+      blocker.close()
+    }
+  })
 })
 
 describe('messenger-emulator exec', () => {
@@ -129,8 +210,8 @@ describe('messenger-emulator exec', () => {
   })
 
   test('without a command it says what to write', async () => {
-    const cli = run(['exec', '--port', '0', '--db', ':memory:'])
+    const cli = run(['exec', '--port', '0', '--db', ':memory:', '--'])
     expect(await cli.exit).not.toBe(0)
-    expect(cli.output.stderr).toContain('exec needs a command after --')
+    expect(cli.output.stderr).toContain('exec needs the command after --')
   })
 })
