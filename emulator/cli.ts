@@ -117,7 +117,9 @@ async function main(): Promise<void> {
 /** What went wrong in the user's words: how to choose another port here, the usage after a command-line mistake. */
 function explain(e: unknown): string {
   if (e instanceof UsageError) return usageFailure(CLI, e)
-  if (e instanceof PortInUseError) return `messenger-emulator: ${portTakenMessage(e.port, e.host, `--port N or ${PORT.env}=N`)}`
+  if (e instanceof PortInUseError) {
+    return `messenger-emulator: ${portTakenMessage(e.port, e.host, `--port N or ${PORT.env}=N`)}`
+  }
   if (e instanceof EmulatorStartError || e instanceof DatabaseInUseError) return `messenger-emulator: ${e.message}`
   return `messenger-emulator: ${(e as Error).stack ?? String(e)}`
 }

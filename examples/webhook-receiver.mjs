@@ -4,8 +4,8 @@
  *
  *   node examples/webhook-receiver.mjs --port 4331 --verify-token let-me-in --app-secret <app secret>
  *
- * - GET  /webhook?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…  answers the challenge when the verify token
- *   matches (what Facebook requires before it saves a webhook), 403 otherwise.
+ * - GET  /webhook?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…  answers the challenge when the verify
+ *   token matches (what Facebook requires before it saves a webhook), 403 otherwise.
  * - POST /webhook  prints the body, after checking its X-Hub-Signature-256 (hex HMAC-SHA256 of the raw body, keyed
  *   with the app secret): 200 when it is valid, 403 when it is not (Facebook retries, as it would for your app).
  *
@@ -23,7 +23,8 @@ const port = Number(values.port ?? process.env.PORT ?? 4331)
 const verifyToken = values['verify-token'] ?? process.env.VERIFY_TOKEN
 const appSecret = values['app-secret'] ?? process.env.APP_SECRET
 if (!verifyToken) {
-  console.error('webhook-receiver: give the verify token you will subscribe with: --verify-token TOKEN (or VERIFY_TOKEN)')
+  console.error('webhook-receiver: give the verify token you will subscribe with: --verify-token TOKEN ' +
+    '(or VERIFY_TOKEN)')
   process.exit(2)
 }
 
@@ -38,7 +39,8 @@ function checkSignature(header, body) {
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://receiver')
   if (req.method === 'GET') {
-    const matches = url.searchParams.get('hub.mode') === 'subscribe' && url.searchParams.get('hub.verify_token') === verifyToken
+    const matches = url.searchParams.get('hub.mode') === 'subscribe' &&
+      url.searchParams.get('hub.verify_token') === verifyToken
     console.log(`GET  ${url.pathname}  verification ${matches ? 'answered' : 'refused (wrong hub.verify_token)'}`)
     return res.writeHead(matches ? 200 : 403, { 'content-type': 'text/plain' })
       .end(matches ? url.searchParams.get('hub.challenge') ?? '' : 'wrong verify token')
@@ -54,7 +56,8 @@ const server = createServer((req, res) => {
 })
 
 server.on('error', (err) => {
-  console.error(`webhook-receiver: ${err.code === 'EADDRINUSE' ? `port ${port} is taken: choose another with --port` : err.message}`)
+  const taken = `port ${port} is taken: choose another with --port`
+  console.error(`webhook-receiver: ${err.code === 'EADDRINUSE' ? taken : err.message}`)
   process.exit(1)
 })
 server.listen(port, '127.0.0.1', () => {

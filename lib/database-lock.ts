@@ -19,7 +19,7 @@ export interface LockHolder {
   id: string
 }
 
-/** Who holds the lock and what to do, e.g. "…in use by another emulator (pid 7, http://…). Stop that one, or …". */
+/** Who holds the lock, and what to do: "…in use by another emulator (pid 7, http://…). Stop that one, or …". */
 export class DatabaseInUseError extends Error {
   constructor(readonly database: string, readonly holder: LockHolder, readonly lockFile: string, names: LockNames) {
     const where = [`pid ${holder.pid}`, holder.host === hostname() ? '' : `on ${holder.host}`, holder.url ?? '',
@@ -79,8 +79,8 @@ function writeHolder(lockFile: string, holder: LockHolder, place: 'create' | 're
 export function lockDatabase(database: string, names: LockNames): DatabaseLock {
   const lockFile = `${database}.lock`
   mkdirSync(dirname(lockFile), { recursive: true })
-  let holder: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    id: randomBytes(6).toString('hex') }
+  let holder: LockHolder = { pid: process.pid, host: hostname(),
+    since: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), id: randomBytes(6).toString('hex') }
   for (let attempt = 0; ; attempt++) {
     try {
       writeHolder(lockFile, holder, 'create')

@@ -111,9 +111,10 @@ describe('installing one', () => {
 test('installer output is condensed to progress, errors kept', () => {
   const printed: string[] = []
   const onLine = installProgress((line) => printed.push(line))
+  const bar = (filled: number) => `|${'■'.repeat(filled).padEnd(40)}|`
   for (const line of ['Get:1 http://deb.debian.org/debian bookworm/main amd64 libfoo [10 kB]', 'Unpacking libfoo ...',
-    '|■■■■■■■■                    |  10% of 150 MiB', '|■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■ |  30% of 150 MiB',
-    '|■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■■ |  35% of 150 MiB', 'E: Unable to locate package chromium']) onLine(line)
+    `${bar(4)}  10% of 150 MiB`, `${bar(12)}  30% of 150 MiB`, `${bar(14)}  35% of 150 MiB`,
+    'E: Unable to locate package chromium']) onLine(line)
   expect(printed).toEqual(['[chromium] 10% of 150 MiB', '[chromium] 30% of 150 MiB',
     '[chromium] E: Unable to locate package chromium'])
 })

@@ -67,16 +67,19 @@ export interface InstallPlan {
   steps: { shown: string; command: string; args: string[] }[]
 }
 
-/** How this machine can get a Chromium: Debian's package needs root and apt-get; Playwright's download needs neither. */
+/** How this machine can get a Chromium: Debian's package needs root and apt-get, Playwright's download neither. */
 export function installPlan(machine: Machine): InstallPlan {
   if (machine.platform === 'linux' && machine.isRoot && machine.hasCommand('apt-get')) {
     const apt = (...args: string[]) => ({ shown: `apt-get ${args.join(' ')}`, command: 'apt-get', args })
-    return { how: "Debian's chromium with apt-get", steps: [apt('update', '-q'), apt('install', '-y', '-q', 'chromium')] }
+    return {
+      how: "Debian's chromium with apt-get", steps: [apt('update', '-q'), apt('install', '-y', '-q', 'chromium')],
+    }
   }
   const cli = join(dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')), 'cli.js')
   return {
     how: "Playwright's Chromium download",
-    steps: [{ shown: 'playwright-core install chromium', command: process.execPath, args: [cli, 'install', 'chromium'] }],
+    steps: [{ shown: 'playwright-core install chromium', command: process.execPath,
+      args: [cli, 'install', 'chromium'] }],
   }
 }
 
@@ -85,8 +88,9 @@ export async function ensureChromium(machine: Machine): Promise<ChromiumLookup> 
   const found = findChromium(machine)
   if (found) return found
   const plan = installPlan(machine)
-  machine.log(`[chromium] No Chromium or Chrome found (CHROMIUM_PATH, ${USUAL_LOCATIONS[machine.platform]?.[0] ?? 'the ' +
-    'usual places'} and the like, Playwright's cache). Installing ${plan.how}; this takes a minute…`)
+  const usual = USUAL_LOCATIONS[machine.platform]?.[0] ?? 'the usual places'
+  machine.log(`[chromium] No Chromium or Chrome found (CHROMIUM_PATH, ${usual} and the like, Playwright's cache). ` +
+    `Installing ${plan.how}; this takes a minute…`)
   const started = Date.now()
   const progress = installProgress(machine.log)
   for (const step of plan.steps) {
@@ -120,7 +124,9 @@ export function installProgress(log: (line: string) => void): (line: string) => 
     if (line.startsWith('Setting up ')) {
       setUp++
       // apt-get prints more "Setting up" lines than packages it installs: count up to the total only.
-      if (setUp % 10 === 0 && (total === 0 || setUp < total)) log(`[chromium] set up ${setUp}${total ? ` of ${total}` : ''} packages`)
+      if (setUp % 10 === 0 && (total === 0 || setUp < total)) {
+        log(`[chromium] set up ${setUp}${total ? ` of ${total}` : ''} packages`)
+      }
       return
     }
     const percent = line.match(/\|\s*(\d+)% of/)
