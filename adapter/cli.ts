@@ -11,23 +11,21 @@ import { defaultIds } from './ids.js'
 import { DEFAULT_GRAPH_URL, DEFAULT_GRAPH_VERSION, PortInUseError, startAdapter } from './index.js'
 import { createStore } from './store/store.js'
 import {
-  helpText, packageVersion, parseCommandLine, portNumber, portTakenMessage, unknownCommand, usageFailure, UsageError,
-  type CliSpec, type CommandLine, type OptionSpec,
+  HELP_OPTIONS, helpText, packageVersion, parseCommandLine, portNumber, portTakenMessage, SERVE_COMMAND, serverOptions,
+  unknownCommand, usageFailure, UsageError, type CliSpec, type CommandLine,
 } from '../lib/cli-options.js'
 
-const PORT: OptionSpec = { name: 'port', value: 'N', env: 'ADAPTER_PORT', default: '4200',
-  description: 'the port to listen on; 0 picks a free one' }
+const PORT_VARIABLE = 'ADAPTER_PORT'
 
 const CLI: CliSpec = {
   program: 'messenger-adapter',
   summary: 'a Sunshine-Conversations-style platform with a Facebook Messenger channel',
   commands: [
-    { usage: '[options]', description: 'serve until Ctrl+C (SIGINT) or SIGTERM' },
+    SERVE_COMMAND,
     { usage: 'create-app [--name NAME] [--db PATH]', description: 'create another app with an API key, printed once' },
   ],
   options: [
-    PORT,
-    { name: 'host', value: 'HOST', default: '127.0.0.1', description: 'the address to listen on' },
+    ...serverOptions(PORT_VARIABLE, 4200),
     { name: 'graph-url', value: 'URL', env: 'ADAPTER_GRAPH_URL', default: DEFAULT_GRAPH_URL,
       description: "Facebook's Graph API, or an emulator's URL" },
     { name: 'graph-version', value: 'vN.N', default: DEFAULT_GRAPH_VERSION,
@@ -41,8 +39,7 @@ const CLI: CliSpec = {
     { name: 'key-id', value: 'KID', env: 'ADAPTER_KEY_ID', description: "that app's API key id" },
     { name: 'key-secret', value: 'SECRET', env: 'ADAPTER_KEY_SECRET', description: "that API key's secret" },
     { name: 'name', value: 'NAME', default: 'Messenger adapter app', description: 'create-app: the new app\'s name' },
-    { name: 'help', short: 'h', description: 'this help' },
-    { name: 'version', description: 'the version' },
+    ...HELP_OPTIONS,
   ],
 }
 
@@ -60,7 +57,7 @@ async function main(): Promise<number> {
   let port: number
   try {
     parsed = parse(process.argv.slice(2))
-    port = portNumber(parsed.values.port, `--port or ${PORT.env}`)
+    port = portNumber(parsed.values.port, `--port or ${PORT_VARIABLE}`)
   } catch (err) {
     if (!(err instanceof UsageError)) throw err
     console.error(usageFailure(CLI, err))
@@ -93,7 +90,7 @@ Keep the secret: it is shown once here (and by GET /v2/apps/${creds.appId}/keys/
       appId: v['app-id'], keyId: v['key-id'], keySecret: v['key-secret'],
     })
   } catch (err) {
-    if (err instanceof PortInUseError) console.error(portTakenMessage(err.port, err.host, `--port N or ${PORT.env}=N`))
+    if (err instanceof PortInUseError) console.error(portTakenMessage(err.port, err.host, `--port N or ${PORT_VARIABLE}=N`))
     else console.error(`Could not start the adapter: ${err instanceof Error ? err.message : String(err)}`)
     return 1
   }

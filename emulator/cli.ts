@@ -10,30 +10,27 @@ import { spawn } from 'node:child_process'
 import { DatabaseInUseError, EmulatorStartError, PortInUseError, startEmulator, type RunningEmulator } from './index.js'
 import { describeStart } from './cli-banner.js'
 import {
-  helpText, packageVersion, parseCommandLine, portNumber, portTakenMessage, positionalsOf, unknownCommand, usageFailure,
-  UsageError, type CliSpec, type OptionSpec,
+  HELP_OPTIONS, helpText, packageVersion, parseCommandLine, portNumber, portTakenMessage, positionalsOf, SERVE_COMMAND,
+  serverOptions, unknownCommand, usageFailure, UsageError, type CliSpec,
 } from '../lib/cli-options.js'
 
-const PORT: OptionSpec = { name: 'port', value: 'N', env: 'EMULATOR_PORT', default: '4100',
-  description: 'the port to listen on; 0 picks a free one' }
+const PORT_VARIABLE = 'EMULATOR_PORT'
 
 const CLI: CliSpec = {
   program: 'messenger-emulator',
   summary: "an offline stand-in for Facebook's Messenger Platform and Graph API",
   commands: [
-    { usage: '[options]', description: 'serve until Ctrl+C (SIGINT) or SIGTERM' },
+    SERVE_COMMAND,
     { usage: 'exec [options] -- <command …>',
       description: 'start, run the command with MESSENGER_EMULATOR_URL set, stop, exit with its status' },
   ],
   options: [
-    PORT,
-    { name: 'host', value: 'HOST', default: '127.0.0.1', description: 'the address to listen on' },
+    ...serverOptions(PORT_VARIABLE, 4100),
     { name: 'db', value: 'PATH|:memory:', env: 'EMULATOR_DB', default: '.messenger-emulator/world.db',
       description: "the world's SQLite file, kept across restarts (one emulator per file), or :memory:" },
     { name: 'seed', value: 'FILE|sample',
       description: 'a world document (JSON) added when the world is empty; sample is the built-in sample world' },
-    { name: 'help', short: 'h', description: 'this help' },
-    { name: 'version', description: 'the version' },
+    ...HELP_OPTIONS,
   ],
 }
 
@@ -53,7 +50,7 @@ function parse(argv: string[]): Parsed {
   if (flags.help) return { command: 'help' }
   if (flags.version) return { command: 'version' }
   const options: CliOptions = {
-    port: portNumber(values.port, `--port or ${PORT.env}`), host: values.host!, db: values.db!,
+    port: portNumber(values.port, `--port or ${PORT_VARIABLE}`), host: values.host!, db: values.db!,
     ...(values.seed ? { seed: values.seed } : {}),
   }
   const [sub, ...extra] = positionals
@@ -118,7 +115,7 @@ async function main(): Promise<void> {
 function explain(e: unknown): string {
   if (e instanceof UsageError) return usageFailure(CLI, e)
   if (e instanceof PortInUseError) {
-    return `messenger-emulator: ${portTakenMessage(e.port, e.host, `--port N or ${PORT.env}=N`)}`
+    return `messenger-emulator: ${portTakenMessage(e.port, e.host, `--port N or ${PORT_VARIABLE}=N`)}`
   }
   if (e instanceof EmulatorStartError || e instanceof DatabaseInUseError) return `messenger-emulator: ${e.message}`
   return `messenger-emulator: ${(e as Error).stack ?? String(e)}`

@@ -27,6 +27,22 @@ export interface CliSpec {
   options: OptionSpec[]
 }
 
+/** What both servers' command lines share: how they serve, their port and host, --help and --version. */
+export const SERVE_COMMAND = { usage: '[options]', description: 'serve until Ctrl+C (SIGINT) or SIGTERM' }
+
+export function serverOptions(portVariable: string, port: number): OptionSpec[] {
+  return [
+    { name: 'port', value: 'N', env: portVariable, default: String(port),
+      description: 'the port to listen on; 0 picks a free one' },
+    { name: 'host', value: 'HOST', default: '127.0.0.1', description: 'the address to listen on' },
+  ]
+}
+
+export const HELP_OPTIONS: OptionSpec[] = [
+  { name: 'help', short: 'h', description: 'this help' },
+  { name: 'version', description: 'the version' },
+]
+
 /** A mistake on the command line: printed with the usage, exit status 2. */
 export class UsageError extends Error {}
 

@@ -4,14 +4,12 @@
  * one emulator per database file, clear failures and hints, `--help`, `--version`, and `exec -- <command>`.
  */
 import { describe, expect, test } from 'vitest'
-import { createServer, type AddressInfo } from 'node:net'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BUILT, ROOT, runBuilt, type Cli } from '../support/built-cli.js'
+import { BUILT, ROOT, runBuilt, testHelpAtTheEdges, withTakenPort, type Cli } from '../support/built-cli.js'
 
 const SEED = join(ROOT, 'examples', 'world.json')
-const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
 
 const run = (args: string[]) => runBuilt(BUILT.emulator, args, { EMULATOR_PORT: '', EMULATOR_DB: '' })
 
@@ -68,17 +66,12 @@ describe('messenger-emulator', () => {
   })
 
   test('a taken port is a clear message and a non-zero exit', async () => {
-    const blocker = createServer()
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
-    const port = (blocker.address() as AddressInfo).port
-    try {
+    await withTakenPort(async (port) => {
       const cli = run(['--port', String(port), '--db', ':memory:'])
       expect(await cli.exit).not.toBe(0)
       expect(cli.output.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use. Stop what listens there, or ` +
         'choose another port: --port N or EMULATOR_PORT=N (0 picks a free one).')
-    } finally {
-      blocker.close()
-    }
+    })
   })
 
   test.for([
@@ -155,48 +148,24 @@ describe('one emulator per database file', () => {
 })
 
 describe('help at the edges', () => {
-  test.concurrent('--help lists the commands, every option and its environment variable', async () => {
-    const cli = run(['--help'])
-    expect(await cli.exit).toBe(0)
-    const help = cli.output.stdout
-    expect(help).toContain(`messenger-emulator ${VERSION}:`)
-    for (const text of ['messenger-emulator [options]', 'messenger-emulator exec [options] -- <command …>',
-      '--port N', 'default 4100, env EMULATOR_PORT', '--host HOST', '--db PATH|:memory:', 'env EMULATOR_DB',
-      '--seed FILE|sample', '--help, -h', '--version']) expect(help).toContain(text)
-  })
-
-  test.concurrent('--version prints the version of package.json', async () => {
-    const cli = run(['--version'])
-    expect(await cli.exit).toBe(0)
-    expect(cli.output.stdout).toBe(`${VERSION}\n`)
-  })
-
-  test.concurrent.for([
+  testHelpAtTheEdges('messenger-emulator', run, ['messenger-emulator [options]',
+    'messenger-emulator exec [options] -- <command …>', '--port N', 'default 4100, env EMULATOR_PORT', '--host HOST',
+    '--db PATH|:memory:', 'env EMULATOR_DB', '--seed FILE|sample', '--help, -h', '--version'], [
     [['--prot', '4100'], 'Unknown option --prot. Did you mean --port?'],
     [['--sed', 'sample'], 'Unknown option --sed. Did you mean --seed?'],
     [['--verbose'], 'Unknown option --verbose.\n'],
     [['exce', '--', 'true'], 'Unknown command: exce. Did you mean exec?'],
-    [['exec', 'npm', 'test', '-w', 'x'], 'exec needs the command after --, e.g. messenger-emulator exec --seed sample -- npm test'],
-  ] as const)('%j: says what was meant, then the usage; exit status 2', async ([args, message]) => {
-    const cli = run([...args])
-    expect(await cli.exit).toBe(2)
-    expect(cli.output.stderr).toContain(`messenger-emulator: ${message}`)
-    expect(cli.output.stderr).toContain('Usage:\n  messenger-emulator [options]\n')
-    expect(cli.output.stderr).toContain('Every option: messenger-emulator --help')
-  })
+    [['exec', 'npm', 'test', '-w', 'x'],
+      'exec needs the command after --, e.g. messenger-emulator exec --seed sample -- npm test'],
+  ])
 
   test('npm start with a taken port names the variable that moves it: npm start takes no --port', async () => {
-    const blocker = createServer()
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
-    const port = (blocker.address() as AddressInfo).port
-    try {
+    await withTakenPort(async (port) => {
       const start = runBuilt(BUILT.start, [], { EMULATOR_PORT: String(port), ADAPTER_PORT: '0', BOT_PORT: '0' })
       expect(await start.exit).toBe(1)
       expect(start.output.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use. Stop what listens there, ` +
         'or choose another port: EMULATOR_PORT=0 npm start (0 picks a free one).')
-    } finally {
-      blocker.close()
-    }
+    })
   })
 })
 
