@@ -31,11 +31,10 @@ const SHELL_PREAMBLE = [
   'npx() { "$@"; }',
 ].join('\n')
 
-/** The README's ports: where it listens (`--port N`, `X_PORT=N`) or what it calls (`127.0.0.1:N`). */
-function readmePorts(blocks: ShellBlock[]): number[] {
-  const found = blocks.filter((b) => b.directive !== 'skip')
-    .flatMap((b) => [...b.text.matchAll(/(?:127\.0\.0\.1:|--port |_PORT=)(\d{4})\b/g)].map((m) => Number(m[1])))
-  return [...new Set([EMULATOR_PORT, ...found])]
+/** The README's ports in `blocks`: where they listen (`--port N`, `X_PORT=N`) or what they call (`127.0.0.1:N`). */
+function portsIn(blocks: ShellBlock[]): Set<number> {
+  return new Set(blocks.filter((b) => b.directive !== 'skip')
+    .flatMap((b) => [...b.text.matchAll(/(?:127\.0\.0\.1:|--port |_PORT=)(\d{4})\b/g)].map((m) => Number(m[1]))))
 }
 
 const handedOut = new Set<number>()
@@ -75,7 +74,7 @@ class Reader {
 
   static async open(blocks: ShellBlock[]): Promise<Reader> {
     const ports = new Map<number, number>()
-    for (const port of readmePorts(blocks)) ports.set(port, await freePort())
+    for (const port of new Set([EMULATOR_PORT, ...portsIn(blocks)])) ports.set(port, await freePort())
     const reader = new Reader(ports, mkdtempSync(join(tmpdir(), 'readme-')))
     reader.emulator = await startEmulator({ port: ports.get(EMULATOR_PORT)!, db: ':memory:', seed: SEED })
     return reader
@@ -150,6 +149,21 @@ function sections(): [string, ShellBlock[]][] {
   return [...bySection]
 }
 
+/**
+ * The sections that talk to a server another section may have used too: the README's emulator, or a server another
+ * section starts. The others start all they use, fresh, even when run in order: running them alone proves nothing
+ * more.
+ */
+function sharingSections(): [string, ShellBlock[]][] {
+  const all = sections()
+  return all.filter(([section, blocks]) => {
+    const elsewhere = all.filter(([other]) => other !== section)
+      .flatMap(([, others]) => others.filter((b) => b.directive === 'background'))
+    const shared = new Set([EMULATOR_PORT, ...portsIn(elsewhere)])
+    return [...portsIn(blocks.filter((b) => b.directive === undefined))].some((port) => shared.has(port))
+  })
+}
+
 async function follow(reader: Reader, section: string, blocks: ShellBlock[]): Promise<void> {
   for (const block of blocks.filter((b) => b.directive === 'background')) await reader.serve(block)
   await reader.run(section, blocks.filter((b) => b.directive === undefined))
@@ -157,7 +171,7 @@ async function follow(reader: Reader, section: string, blocks: ShellBlock[]): Pr
 
 // Concurrent: the readers share nothing (ports, directories, servers), and most of their time is spent waiting.
 describe('the README', () => {
-  test.concurrent.for(sections())('%s: runs alone, on a fresh emulator', { timeout: 60_000 }, async ([section, blocks]) => {
+  test.concurrent.for(sharingSections())('%s: runs alone, on a fresh emulator', { timeout: 60_000 }, async ([section, blocks]) => {
     const reader = await Reader.open(blocks)
     try {
       await follow(reader, section, blocks)

@@ -12,7 +12,6 @@ testHelpAtTheEdges('messenger-adapter', run, ['messenger-adapter [options]',
   '--graph-url URL', 'env ADAPTER_GRAPH_URL', '--graph-version vN.N', '--public-url URL', 'env ADAPTER_PUBLIC_URL',
   '--db PATH|:memory:', 'env ADAPTER_DB', '--app-id ID', 'env ADAPTER_APP_ID', '--key-id KID', 'env ADAPTER_KEY_ID',
   '--key-secret SECRET', 'env ADAPTER_KEY_SECRET', '--name NAME', '--help, -h', '--version'], [
-  [['--prot', '4200'], 'Unknown option --prot. Did you mean --port?'],
   [['--graph-ur', 'http://127.0.0.1:4100'], 'Unknown option --graph-ur. Did you mean --graph-url?'],
   [['--key'], 'Unknown option --key.'],
   [['creat-app'], 'Unknown command: creat-app. Did you mean create-app?'],
