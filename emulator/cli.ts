@@ -55,8 +55,9 @@ function parse(argv: string[]): Parsed {
   }
   const [sub, ...extra] = positionals
   if (sub === undefined) return { command: 'serve', options }
-  if (sub === 'exec' && extra.length === 0) {
-    if (rest.length === 0) throw new UsageError(EXEC_NEEDS_COMMAND)
+  if (sub === 'exec') {
+    // All of the command goes after --: `exec npm -- test` is a mistake too.
+    if (extra.length > 0 || rest.length === 0) throw new UsageError(EXEC_NEEDS_COMMAND)
     return { command: 'exec', options, rest }
   }
   throw unknownCommand(positionals, ['exec'])
