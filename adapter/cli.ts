@@ -1,54 +1,84 @@
 #!/usr/bin/env node
 /**
  * `messenger-adapter [--port 4200] [--host 127.0.0.1] [--graph-url URL] [--graph-version v21.0] [--public-url URL]
- *   [--db PATH | :memory:] [--app-id ID --key-id KID --key-secret SECRET] [--account-key-id KID --account-key-secret SECRET]`
+ *   [--db PATH | :memory:] [--app-id ID --key-id KID --key-secret SECRET]
+ *   [--account-key-id KID --account-key-secret SECRET]`
  * `messenger-adapter create-app [--name NAME] [--db PATH]`: a new app with an API key, printed once.
- * Env: ADAPTER_PORT, ADAPTER_DB, ADAPTER_GRAPH_URL, ADAPTER_PUBLIC_URL, ADAPTER_APP_ID, ADAPTER_KEY_ID, ADAPTER_KEY_SECRET,
- * ADAPTER_ACCOUNT_KEY_ID, ADAPTER_ACCOUNT_KEY_SECRET.
+ * `--help` lists every option and its environment variable, from the description below.
  */
-import { parseArgs } from 'node:util'
 import { createApp } from './runtime/bootstrap.js'
 import { systemClock } from './runtime/clock.js'
 import { defaultIds } from './runtime/ids.js'
 import { DEFAULT_GRAPH_URL, DEFAULT_GRAPH_VERSION, PortInUseError, startAdapter } from './index.js'
 import { createStore } from './store/store.js'
+import {
+  HELP_OPTIONS, helpText, packageVersion, parseCommandLine, portNumber, portTakenMessage, SERVE_COMMAND, serverOptions,
+  unknownCommand, usageFailure, UsageError, type CliSpec, type CommandLine,
+} from '../lib/cli-options.js'
 
-const DEFAULT_DB = '.messenger-adapter/adapter.db'
-const env = process.env
+const PORT_VARIABLE = 'ADAPTER_PORT'
 
-const USAGE = `Usage:
-  messenger-adapter [--port 4200] [--host 127.0.0.1] [--graph-url ${DEFAULT_GRAPH_URL}] [--graph-version ${DEFAULT_GRAPH_VERSION}]
-                    [--public-url URL] [--db ${DEFAULT_DB} | :memory:] [--app-id ID --key-id KID --key-secret SECRET]
-                    [--account-key-id KID --account-key-secret SECRET]
-  messenger-adapter create-app [--name NAME] [--db ${DEFAULT_DB}]`
+const CLI: CliSpec = {
+  program: 'messenger-adapter',
+  summary: 'a Sunshine-Conversations-style platform with a Facebook Messenger channel',
+  commands: [
+    SERVE_COMMAND,
+    { usage: 'create-app [--name NAME] [--db PATH]', description: 'create another app with an API key, printed once' },
+  ],
+  options: [
+    ...serverOptions(PORT_VARIABLE, 4200),
+    { name: 'graph-url', value: 'URL', env: 'ADAPTER_GRAPH_URL', default: DEFAULT_GRAPH_URL,
+      description: "Facebook's Graph API, or an emulator's URL" },
+    { name: 'graph-version', value: 'vN.N', default: DEFAULT_GRAPH_VERSION,
+      description: 'the Graph API version to call' },
+    { name: 'public-url', value: 'URL', env: 'ADAPTER_PUBLIC_URL',
+      description: "where Facebook reaches the adapter's webhook (default: the adapter's own URL)" },
+    { name: 'db', value: 'PATH|:memory:', env: 'ADAPTER_DB', default: '.messenger-adapter/adapter.db',
+      description: "the adapter's SQLite file, or :memory:" },
+    { name: 'app-id', value: 'ID', env: 'ADAPTER_APP_ID',
+      description: 'the app to make sure exists (default: the first stored one, or a new one)' },
+    { name: 'key-id', value: 'KID', env: 'ADAPTER_KEY_ID', description: "that app's API key id" },
+    { name: 'key-secret', value: 'SECRET', env: 'ADAPTER_KEY_SECRET', description: "that API key's secret" },
+    { name: 'account-key-id', value: 'KID', env: 'ADAPTER_ACCOUNT_KEY_ID',
+      description: 'the account key to make sure exists (it manages apps and their keys; default: the first stored one, ' +
+        'or a new one)' },
+    { name: 'account-key-secret', value: 'SECRET', env: 'ADAPTER_ACCOUNT_KEY_SECRET',
+      description: "that account key's secret" },
+    { name: 'name', value: 'NAME', default: 'Messenger adapter app', description: 'create-app: the new app\'s name' },
+    ...HELP_OPTIONS,
+  ],
+}
+
+function parse(argv: string[]): CommandLine {
+  const line = parseCommandLine(CLI, argv)
+  const [command, ...extra] = line.positionals
+  if (command !== undefined && (command !== 'create-app' || extra.length > 0)) {
+    throw unknownCommand(line.positionals, ['create-app'])
+  }
+  return line
+}
 
 async function main(): Promise<number> {
-  let parsed
+  let parsed: CommandLine
+  let port: number
   try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        port: { type: 'string' }, host: { type: 'string' }, 'graph-url': { type: 'string' },
-        'graph-version': { type: 'string' }, 'public-url': { type: 'string' }, db: { type: 'string' },
-        'app-id': { type: 'string' }, 'key-id': { type: 'string' }, 'key-secret': { type: 'string' },
-        'account-key-id': { type: 'string' }, 'account-key-secret': { type: 'string' },
-        name: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      },
-    })
+    parsed = parse(process.argv.slice(2))
+    port = portNumber(parsed.values.port, `--port or ${PORT_VARIABLE}`)
   } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`)
+    if (!(err instanceof UsageError)) throw err
+    console.error(usageFailure(CLI, err))
     return 2
   }
-  const { values: v, positionals } = parsed
-  if (v.help) {
-    console.log(USAGE)
+  const { values: v, flags, positionals } = parsed
+  if (flags.help || flags.version) {
+    console.log(flags.help ? helpText(CLI, packageVersion(import.meta.url)) : packageVersion(import.meta.url))
     return 0
   }
-  const db = v.db ?? env.ADAPTER_DB ?? DEFAULT_DB
+  const db = v.db!
 
   if (positionals[0] === 'create-app') {
     const store = createStore(db)
-    const creds = createApp(store, defaultIds, systemClock, v.name ?? 'Messenger adapter app')
+    const creds = createApp(store, defaultIds, systemClock, v.name!)
     store.close()
     console.log(`Created app ${creds.appId} in ${db}
   API key id:     ${creds.keyId}
@@ -56,40 +86,25 @@ async function main(): Promise<number> {
 Keep the secret: it is shown once here (and by GET /v2/apps/${creds.appId}/keys/${creds.keyId} with the account key).`)
     return 0
   }
-  if (positionals.length > 0) {
-    console.error(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`)
-    return 2
-  }
-
-  const port = Number(v.port ?? env.ADAPTER_PORT ?? 4200)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be a number between 0 and 65535 (got ${v.port})`)
-    return 2
-  }
-  const graphUrl = v['graph-url'] ?? env.ADAPTER_GRAPH_URL ?? DEFAULT_GRAPH_URL
+  const graphUrl = v['graph-url']!
+  const publicUrl = v['public-url']
   let adapter
   try {
     adapter = await startAdapter({
-      port, db, graphUrl,
-      ...(v.host ? { host: v.host } : {}),
-      graphVersion: v['graph-version'] ?? DEFAULT_GRAPH_VERSION,
-      ...((v['public-url'] ?? env.ADAPTER_PUBLIC_URL) ? { publicUrl: (v['public-url'] ?? env.ADAPTER_PUBLIC_URL)! } : {}),
-      appId: v['app-id'] ?? env.ADAPTER_APP_ID,
-      keyId: v['key-id'] ?? env.ADAPTER_KEY_ID,
-      keySecret: v['key-secret'] ?? env.ADAPTER_KEY_SECRET,
-      accountKeyId: v['account-key-id'] ?? env.ADAPTER_ACCOUNT_KEY_ID,
-      accountKeySecret: v['account-key-secret'] ?? env.ADAPTER_ACCOUNT_KEY_SECRET,
+      port, db, graphUrl, host: v.host!, graphVersion: v['graph-version']!,
+      ...(publicUrl ? { publicUrl } : {}),
+      appId: v['app-id'], keyId: v['key-id'], keySecret: v['key-secret'],
+      accountKeyId: v['account-key-id'], accountKeySecret: v['account-key-secret'],
     })
   } catch (err) {
-    if (err instanceof PortInUseError) console.error(err.message)
+    if (err instanceof PortInUseError) console.error(portTakenMessage(err.port, err.host, `--port N or ${PORT_VARIABLE}=N`))
     else console.error(`Could not start the adapter: ${err instanceof Error ? err.message : String(err)}`)
     return 1
   }
-  const publicUrl = v['public-url'] ?? env.ADAPTER_PUBLIC_URL ?? adapter.url
   const basic = Buffer.from(`${adapter.keyId}:${adapter.keySecret}`).toString('base64')
   console.log(`Messenger adapter listening on ${adapter.url}
-  Graph API:        ${graphUrl} (${v['graph-version'] ?? DEFAULT_GRAPH_VERSION})
-  Webhook base:     ${publicUrl}/webhooks/messenger/{integrationId}
+  Graph API:        ${graphUrl} (${v['graph-version']})
+  Webhook base:     ${publicUrl ?? adapter.url}/webhooks/messenger/{integrationId}
   Database:         ${db}
   App id:           ${adapter.appId}
   API key id:       ${adapter.keyId}

@@ -1,12 +1,15 @@
 /**
  * What the CLI prints on start: where Graph, the dashboard and the control API are, the world's credentials (app
- * id and secret, pages and a ready page token), and what to try next.
+ * id and secret, pages and a ready page token), and what to try next; a seed that was not added, and why.
  */
 import type { RunningEmulator } from './index.js'
 import { generatePageToken } from './login/token-issuer.js'
 
-export function describeStart(emulator: RunningEmulator, db: string): string {
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+export function describeStart(emulator: RunningEmulator, options: { db: string; seed?: string }): string {
   const { url, world } = emulator
+  const { db } = options
   const apps = world.apps.list()
   const pages = world.pages.list()
   const lines = [
@@ -21,9 +24,16 @@ export function describeStart(emulator: RunningEmulator, db: string): string {
       : 'production does (lenient where Facebook is, with warnings; --strict for the docs)'}`,
     '',
   ]
+  if (options.seed && !emulator.seeded) {
+    lines.push(`The seed ${options.seed} was not added: ${db} already holds a world (${count(apps.length, 'app')}, ` +
+      `${count(pages.length, 'page')}, ${count(world.people.list().length, 'person', 'people')}), ` +
+      'and a seed only fills an empty one. For a fresh world use another --db (or --db :memory:), or empty this one ' +
+      `(curl -X POST ${url}/_emulator/reset) and start again.`, '')
+  }
   if (apps.length === 0) {
-    lines.push('The world is empty. Add one:', `  curl -X POST ${url}/_emulator/world -H 'content-type: application/json' ` +
-      '-d @examples/world.json', '')
+    lines.push('The world is empty. Start with --seed sample for the sample world of the README (an app, a page, ' +
+      'its owner, two people), or add a world document:',
+    `  curl -X POST ${url}/_emulator/world -H 'content-type: application/json' -d @world.json`, '')
   }
   for (const app of apps) {
     lines.push(`App "${app.name}"`, `  app id      ${app.id}`, `  app secret  ${app.secret}`,

@@ -1,51 +1,70 @@
 #!/usr/bin/env node
 /**
- * `messenger-emulator [--port 4100] [--host 127.0.0.1] [--db PATH | :memory:] [--seed world.json] [--strict]`
+ * `messenger-emulator [--port 4100] [--host 127.0.0.1] [--db PATH | :memory:] [--seed world.json | sample]
+ *   [--strict]`
  * `messenger-emulator exec [same options] -- <command …>`
  *
  * Serves until SIGINT/SIGTERM; `exec` runs the command with MESSENGER_EMULATOR_URL set and exits with its status
- * (like `firebase emulators:exec`).
+ * (like `firebase emulators:exec`). `--help` lists every option from the description below.
  */
-import { parseArgs } from 'node:util'
 import { spawn } from 'node:child_process'
-import { EmulatorStartError, startEmulator, type RunningEmulator } from './index.js'
+import { DatabaseInUseError, EmulatorStartError, PortInUseError, startEmulator, type RunningEmulator } from './index.js'
 import { describeStart } from './cli-banner.js'
+import {
+  HELP_OPTIONS, helpText, packageVersion, parseCommandLine, portNumber, portTakenMessage, positionalsOf, SERVE_COMMAND,
+  serverOptions, unknownCommand, usageFailure, UsageError, type CliSpec,
+} from '../lib/cli-options.js'
 
-const USAGE = `Usage:
-  messenger-emulator [--port 4100] [--host 127.0.0.1] [--db PATH | --db :memory:] [--seed world.json] [--strict]
-  messenger-emulator exec [options] -- <command …>
+const PORT_VARIABLE = 'EMULATOR_PORT'
 
---strict enforces Facebook's written contract (every documented limit and required field) instead of production's
-leniency. Environment: EMULATOR_PORT, EMULATOR_DB, EMULATOR_STRICT=1.`
+const CLI: CliSpec = {
+  program: 'messenger-emulator',
+  summary: "an offline stand-in for Facebook's Messenger Platform and Graph API",
+  commands: [
+    SERVE_COMMAND,
+    { usage: 'exec [options] -- <command …>',
+      description: 'start, run the command with MESSENGER_EMULATOR_URL set, stop, exit with its status' },
+  ],
+  options: [
+    ...serverOptions(PORT_VARIABLE, 4100),
+    { name: 'db', value: 'PATH|:memory:', env: 'EMULATOR_DB', default: '.messenger-emulator/world.db',
+      description: "the world's SQLite file, kept across restarts (one emulator per file), or :memory:" },
+    { name: 'seed', value: 'FILE|sample',
+      description: 'a world document (JSON) added when the world is empty; sample is the built-in sample world' },
+    { name: 'strict', env: 'EMULATOR_STRICT',
+      description: "enforce Facebook's written contract (every documented limit and required field) instead of " +
+        "production's leniency" },
+    ...HELP_OPTIONS,
+  ],
+}
+
+const EXEC_NEEDS_COMMAND = 'exec needs the command after --, e.g. messenger-emulator exec --seed sample -- npm test'
 
 interface CliOptions { port: number; host: string; db: string; seed?: string; strict: boolean }
+type Parsed = { command: 'serve'; options: CliOptions } | { command: 'exec'; options: CliOptions; rest: string[] }
+  | { command: 'help' } | { command: 'version' }
 
-function parse(argv: string[]): { command: 'serve' | 'exec' | 'help'; options: CliOptions; rest: string[] } {
+function parse(argv: string[]): Parsed {
   const dashdash = argv.indexOf('--')
   const own = dashdash >= 0 ? argv.slice(0, dashdash) : argv
   const rest = dashdash >= 0 ? argv.slice(dashdash + 1) : []
-  const { values, positionals } = parseArgs({
-    args: own, allowPositionals: true,
-    options: {
-      port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, seed: { type: 'string' },
-      strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    },
-  })
-  const portText = values.port ?? process.env.EMULATOR_PORT ?? '4100'
-  const port = Number(portText)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EmulatorStartError(`Invalid port: ${portText}`)
+  // Before the options are judged: in `exec npm test -w x`, `-w` is the command's, not ours.
+  if (dashdash < 0 && positionalsOf(CLI, own)[0] === 'exec') throw new UsageError(EXEC_NEEDS_COMMAND)
+  const { values, flags, positionals } = parseCommandLine(CLI, own)
+  if (flags.help) return { command: 'help' }
+  if (flags.version) return { command: 'version' }
   const options: CliOptions = {
-    port, host: values.host ?? '127.0.0.1', db: values.db ?? process.env.EMULATOR_DB ?? '.messenger-emulator/world.db',
-    ...(values.seed ? { seed: values.seed } : {}), strict: values.strict ?? process.env.EMULATOR_STRICT === '1',
+    port: portNumber(values.port, `--port or ${PORT_VARIABLE}`), host: values.host!, db: values.db!,
+    ...(values.seed ? { seed: values.seed } : {}), strict: flags.strict!,
   }
-  if (values.help) return { command: 'help', options, rest }
   const [sub, ...extra] = positionals
-  if (sub === undefined) return { command: 'serve', options, rest }
-  if (sub === 'exec' && extra.length === 0) {
-    if (rest.length === 0) throw new EmulatorStartError('exec needs a command after --, e.g. exec -- npm test')
+  if (sub === undefined) return { command: 'serve', options }
+  if (sub === 'exec') {
+    // All of the command goes after --: `exec npm -- test` is a mistake too.
+    if (extra.length > 0 || rest.length === 0) throw new UsageError(EXEC_NEEDS_COMMAND)
     return { command: 'exec', options, rest }
   }
-  throw new EmulatorStartError(`Unknown command: ${positionals.join(' ')}`)
+  throw unknownCommand(positionals, ['exec'])
 }
 
 function onSignals(stop: () => Promise<void>): void {
@@ -61,7 +80,7 @@ function onSignals(stop: () => Promise<void>): void {
 
 async function serve(options: CliOptions): Promise<void> {
   const emulator = await startEmulator(options)
-  console.log(describeStart(emulator, options.db))
+  console.log(describeStart(emulator, options))
   onSignals(async () => {
     console.log('\nStopping the emulator…')
     await emulator.close()
@@ -90,16 +109,24 @@ async function exec(options: CliOptions, command: string[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { command, options, rest } = parse(process.argv.slice(2))
-  if (command === 'help') return console.log(USAGE)
-  if (command === 'exec') return exec(options, rest)
-  return serve(options)
+  const parsed = parse(process.argv.slice(2))
+  if (parsed.command === 'help') return console.log(helpText(CLI, packageVersion(import.meta.url)))
+  if (parsed.command === 'version') return console.log(packageVersion(import.meta.url))
+  if (parsed.command === 'exec') return exec(parsed.options, parsed.rest)
+  return serve(parsed.options)
+}
+
+/** What went wrong in the user's words: how to choose another port here, the usage after a command-line mistake. */
+function explain(e: unknown): string {
+  if (e instanceof UsageError) return usageFailure(CLI, e)
+  if (e instanceof PortInUseError) {
+    return `messenger-emulator: ${portTakenMessage(e.port, e.host, `--port N or ${PORT_VARIABLE}=N`)}`
+  }
+  if (e instanceof EmulatorStartError || e instanceof DatabaseInUseError) return `messenger-emulator: ${e.message}`
+  return `messenger-emulator: ${(e as Error).stack ?? String(e)}`
 }
 
 main().catch((e: unknown) => {
-  const known = e instanceof EmulatorStartError || (e instanceof TypeError && 'code' in e)
-  console.error(`messenger-emulator: ${(e as Error).message}`)
-  if (!known) console.error(e)
-  console.error(`\n${USAGE}`)
+  console.error(explain(e))
   process.exit(2)
 })

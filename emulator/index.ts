@@ -14,15 +14,19 @@ import type { DeliveryOptions } from './webhooks/delivery.js'
 import { Runtime } from './runtime/runtime.js'
 import { ControlClient } from './control/client.js'
 import type { CompleteWorldDocument } from './control/types.js'
+import { SAMPLE_SEED, SAMPLE_WORLD } from './world/sample-world.js'
 
 export interface EmulatorOptions {
   /** 0 (the default here) picks a free port. */
   port?: number
   /** Defaults to 127.0.0.1: the emulator is not meant to be reachable from other machines. */
   host?: string
-  /** A SQLite file, or ':memory:' (the default here). */
+  /** A SQLite file, or ':memory:' (the default here). One emulator at a time per file. */
   db?: string
-  /** A world document, or the path of a JSON file holding one; added only when the world is empty. */
+  /**
+   * A world document, the path of a JSON file holding one, or 'sample' (the built-in sample world, SAMPLE_WORLD);
+   * added only when the world is empty.
+   */
   seed?: WorldDocument | string
   /** Webhook delivery: timeout (default 20 s, also used for the verification request), retry backoff, polling. */
   webhooks?: DeliveryOptions
@@ -54,6 +58,14 @@ export interface RunningEmulator {
 
 export class EmulatorStartError extends Error {}
 
+/** The port is taken; the command lines add how to choose another where their user is. */
+export class PortInUseError extends EmulatorStartError {
+  constructor(readonly port: number, readonly host: string) {
+    super(`Port ${port} on ${host} is already in use. Stop what listens there, or choose another port (0 picks a ` +
+      'free one).')
+  }
+}
+
 /** A seed given as an object fails like a seed file does: an EmulatorStartError naming the first wrong field. */
 function parseSeed(json: unknown, what: string): WorldDocument {
   const parsed = WorldDocumentSchema.safeParse(json)
@@ -65,6 +77,7 @@ function parseSeed(json: unknown, what: string): WorldDocument {
 }
 
 export function loadSeed(seed: WorldDocument | string): WorldDocument {
+  if (seed === SAMPLE_SEED) return SAMPLE_WORLD
   if (typeof seed !== 'string') return parseSeed(seed, 'The seed')
   let text: string
   try {
@@ -88,10 +101,7 @@ function isEmpty(world: World): boolean {
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
-      reject(err.code === 'EADDRINUSE'
-        ? new EmulatorStartError(`Port ${port} on ${host} is already in use. Stop what runs there, or choose another ` +
-          'port with --port (0 picks a free one).')
-        : err)
+      reject(err.code === 'EADDRINUSE' ? new PortInUseError(port, host) : err)
     })
     server.listen(port, host, () => resolve(server.address() as AddressInfo))
   })
@@ -108,7 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   try {
     if (seedDoc && isEmpty(world)) seeded = importWorld(world, seedDoc)
   } catch (e) {
-    world.close()
+    await runtime.close()
     throw new EmulatorStartError(`The seed could not be added: ${(e as Error).message}`)
   }
   const app = createEmulatorApp(runtime)
@@ -117,15 +127,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   try {
     address = await listen(server, options.port ?? 0, host)
   } catch (e) {
-    world.close()
+    await runtime.close()
     throw e
   }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
+  runtime.servingAt(url)
   // Deliveries left pending by an earlier run on this database go out now (DESIGN principle 5).
   runtime.start()
   return {
     url,
-    fetch: async (input, init) => app.request(typeof input === 'string' && input.startsWith('/') ? `${url}${input}` : input, init),
+    fetch: async (input, init) =>
+      app.request(typeof input === 'string' && input.startsWith('/') ? `${url}${input}` : input, init),
     client: new ControlClient(url),
     world,
     ...(seeded ? { seeded } : {}),
@@ -138,5 +150,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 }
 
 export { ControlClient, ControlApiError } from './control/client.js'
+export { DatabaseInUseError } from '../lib/database-lock.js'
+export { SAMPLE_WORLD } from './world/sample-world.js'
 export type { WorldDocument } from './world/document.js'
 export type * from './control/types.js'

@@ -54,6 +54,9 @@ export function checkpointInBackground(db: Db, intervalMs = 100): Checkpointer {
   db.pragma('wal_autocheckpoint = 0')
   return {
     stop: async () => {
+      // Held until it has stopped: otherwise a process with nothing else left to do (a CLI shutting down) exits
+      // before the worker does, and whoever awaits stop() (the emulator's close()) never goes on.
+      worker.ref()
       worker.postMessage('stop')
       await exited
       checkpointOnCommit()

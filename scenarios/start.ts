@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm start`: the whole local stack (DESIGN "Command line and environment"): the emulator on 4100 seeded with
- * examples/world.json, the adapter on 4200 pointed at it, and the sample bot on 4300 answering every message; the
- * seeded page is connected through the Integration API with a Token Generation page token (seed, Quick Start).
- * Prints where to click and how to make a person talk, and serves until Ctrl+C.
+ * `npm start`: the whole local stack (DESIGN "Command line and environment"): the emulator on 4100 seeded with the
+ * sample world (built in; examples/world.json), the adapter on 4200 pointed at it, and the sample bot on 4300 answering
+ * every message; the seeded page is connected through the Integration API with a Token Generation page token (seed,
+ * Quick Start). Prints where to click and how to make a person talk, and serves until Ctrl+C.
  * Env: EMULATOR_PORT, ADAPTER_PORT, BOT_PORT, SEED (world document path), and the adapter app and API key
  * ADAPTER_APP_ID, ADAPTER_KEY_ID, ADAPTER_KEY_SECRET (default: fixed demo values, so the printed curl commands work
  * every time; the stack listens on 127.0.0.1 only). Databases are in memory: each start is fresh.
@@ -11,19 +11,38 @@
 import { resolve } from 'node:path'
 import { startSampleBot } from './sample-bot.js'
 import { startStack } from './stack.js'
+import { PortInUseError as EmulatorPortInUse } from '../emulator/index.js'
+import { PortInUseError as AdapterPortInUse } from '../adapter/index.js'
+import { portNumber, portTakenMessage } from '../lib/cli-options.js'
 
-const port = (name: string, fallback: number) => {
-  const n = Number(process.env[name] ?? fallback)
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number (got ${process.env[name]})`)
-  return n
+/** Each server's port and the variable that sets it: npm start takes no options, only these. */
+const DEFAULT_PORTS = { EMULATOR_PORT: 4100, ADAPTER_PORT: 4200, BOT_PORT: 4300 }
+type Ports = typeof DEFAULT_PORTS
+
+function readPorts(): Ports {
+  return Object.fromEntries(Object.entries(DEFAULT_PORTS).map(([variable, fallback]) =>
+    [variable, portNumber(process.env[variable] || String(fallback), variable)])) as Ports
 }
 
+/** A taken port (the emulator's, the adapter's or the bot's), said with the variable that moves it elsewhere. */
+function portTaken(err: unknown, ports: Ports): string | undefined {
+  const node = err as { code?: string; port?: number; address?: string }
+  const taken = err instanceof EmulatorPortInUse || err instanceof AdapterPortInUse ? err
+    : node.code === 'EADDRINUSE' && node.port !== undefined ? { port: node.port, host: node.address ?? '' } : undefined
+  const variable = Object.entries(ports).find(([, port]) => port === taken?.port)?.[0]
+  return taken && variable ? portTakenMessage(taken.port, taken.host, `${variable}=0 npm start`) : undefined
+}
+
+/** Read in main(), so a port that is not a number is reported like any other start failure. */
+let ports: Ports | undefined
+
 async function main(): Promise<void> {
-  const seed = resolve(process.env.SEED ?? 'examples/world.json')
-  const botPort = port('BOT_PORT', 4300)
+  ports = readPorts()
+  const seed = process.env.SEED ? resolve(process.env.SEED) : 'sample'
+  const { EMULATOR_PORT, ADAPTER_PORT, BOT_PORT } = ports
   const stack = await startStack({
-    emulatorPort: port('EMULATOR_PORT', 4100), adapterPort: port('ADAPTER_PORT', 4200), world: seed,
-    bot: (adapter) => startSampleBot(adapter, { port: botPort }),
+    emulatorPort: EMULATOR_PORT, adapterPort: ADAPTER_PORT, world: seed,
+    bot: (adapter) => startSampleBot(adapter, { port: BOT_PORT }),
     adapterCredentials: {
       appId: process.env.ADAPTER_APP_ID ?? 'demo', keyId: process.env.ADAPTER_KEY_ID ?? 'app_demo',
       keySecret: process.env.ADAPTER_KEY_SECRET ?? 'demo-secret',
@@ -73,6 +92,7 @@ Ctrl+C stops everything.`)
 }
 
 main().catch((err: unknown) => {
-  console.error(`Could not start the stack: ${err instanceof Error ? err.message : String(err)}`)
+  console.error(`Could not start the stack: ${(ports && portTaken(err, ports)) ??
+    (err instanceof Error ? err.message : String(err))}`)
   process.exit(1)
 })

@@ -5,7 +5,7 @@ import { adapter, api } from './helpers.js'
 
 let a: RunningAdapter
 beforeAll(async () => { a = await adapter() })
-afterAll(async () => { await a.close() })
+afterAll(async () => { await a?.close() })
 
 describe('authentication', () => {
   test('missing or wrong credentials: 401 in the Conversations error shape', async () => {

@@ -1,17 +1,27 @@
 /**
- * Shared setup of the browser tests: Debian's chromium driven by playwright-core (never a downloaded browser), one
- * per test file, screenshots saved as test artifacts, and the accessibility basics every page must meet.
+ * Shared setup of the browser tests: the Chromium the run's global setup found or installed (test/support/chromium.ts)
+ * driven by playwright-core, one per test file, screenshots saved as test artifacts, and the accessibility basics
+ * every page must meet.
  */
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { inject } from 'vitest'
+import type { ChromiumLookup } from '../support/chromium.js'
 
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url))
 
+/** Fails with the one line saying what to install when the run has no Chromium: a stack trace would hide it. */
 export function launchBrowser(): Promise<Browser> {
+  const found: ChromiumLookup = inject('chromium')
+  if ('problem' in found) {
+    const error = new Error(found.problem)
+    error.stack = `Error: ${found.problem}`
+    throw error
+  }
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: found.executable,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--no-first-run'],
   })

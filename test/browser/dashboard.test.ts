@@ -18,8 +18,9 @@ let w: { appId: string; secret: string; pageId: string; owner: string; stranger:
 const WORKAROUND = ['messages', 'messaging_postbacks', 'messaging_optins', 'message_reads', 'messaging_referrals']
 
 beforeAll(async () => {
-  ;[emulator, receiver, browser] = await Promise.all([startEmulator({ port: 0, db: ':memory:' }), startAppReceiver(),
-    launchBrowser()])
+  // The browser first: without one, nothing else is started that afterAll would have to stop.
+  browser = await launchBrowser()
+  ;[emulator, receiver] = await Promise.all([startEmulator({ port: 0, db: ':memory:' }), startAppReceiver()])
 })
 afterAll(async () => {
   await browser?.close()

@@ -14,7 +14,9 @@ let page: Page
 let ids: { pageId: string; sam: string; samPsid: string; eva: string; newcomer: string; token: string }
 
 beforeAll(async () => {
-  ;[emulator, browser] = await Promise.all([startEmulator({ port: 0, db: ':memory:' }), launchBrowser()])
+  // The browser first: without one, nothing else is started that afterAll would have to stop.
+  browser = await launchBrowser()
+  emulator = await startEmulator({ port: 0, db: ':memory:' })
 })
 afterAll(async () => {
   await browser?.close()

@@ -58,7 +58,9 @@ function startWebApp(): Promise<Server> {
 }
 
 beforeAll(async () => {
-  ;[emulator, browser] = await Promise.all([startEmulator({ port: 0, db: ':memory:' }), launchBrowser()])
+  // The browser first: without one, nothing else is started that afterAll would have to stop.
+  browser = await launchBrowser()
+  emulator = await startEmulator({ port: 0, db: ':memory:' })
   const doc = await emulator.client.addWorld({
     apps: [{ name: 'Acme Support' }],
     accounts: [{ name: 'Pat Owner' }],
@@ -71,8 +73,10 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await browser?.close()
-  webApp?.closeAllConnections()
-  await new Promise((resolve) => webApp?.close(resolve))
+  if (webApp) {
+    webApp.closeAllConnections()
+    await new Promise((resolve) => webApp.close(resolve))
+  }
   await emulator?.close()
 })
 

@@ -1,34 +1,17 @@
 /**
  * The command line (DESIGN "Command line and environment"), spawned as users run it: `node dist/emulator/cli.js`
  * (built by test/global-setup.ts). Start and banner, clean shutdown on SIGINT/SIGTERM, a restart on the same file,
- * clear failures, and `exec -- <command>`.
+ * one emulator per database file, clear failures and hints, `--help`, `--version`, and `exec -- <command>`.
  */
 import { describe, expect, test } from 'vitest'
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer, type AddressInfo } from 'node:net'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { BUILT, ROOT, runBuilt, testHelpAtTheEdges, withTakenPort, type Cli } from '../support/built-cli.js'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const CLI = join(ROOT, 'dist', 'emulator', 'cli.js')
 const SEED = join(ROOT, 'examples', 'world.json')
 
-interface Cli {
-  child: ChildProcess
-  output: { stdout: string; stderr: string }
-  exit: Promise<number | null>
-}
-
-function run(args: string[]): Cli {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, EMULATOR_PORT: '', EMULATOR_DB: '', EMULATOR_STRICT: '' } })
-  const output = { stdout: '', stderr: '' }
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => { output.stdout += d })
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => { output.stderr += d })
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return { child, output, exit }
-}
+const run = (args: string[]) => runBuilt(BUILT.emulator, args, { EMULATOR_PORT: '', EMULATOR_DB: '', EMULATOR_STRICT: '' })
 
 /** Starts the server and waits for its banner; answers the Graph base URL it printed. */
 async function serve(args: string[]): Promise<Cli & { url: string }> {
@@ -74,11 +57,15 @@ describe('messenger-emulator', () => {
     expect(await cli.exit).toBe(0)
   })
 
-  test('SIGTERM closes the database cleanly; a restart on the same file keeps the world', async () => {
+  test('SIGTERM closes the database cleanly; a restart on the same file keeps the world, and says why a seed was not ' +
+    'added', async () => {
     await withTempDir(async (dir) => {
       const db = join(dir, 'world.db')
-      const first = await serve(['--db', db, '--seed', SEED])
+      // `sample` is the built-in sample world: examples/world.json's.
+      const first = await serve(['--db', db, '--seed', 'sample'])
       expect(first.output.stdout).toContain('(seeded now)')
+      expect(first.output.stdout).toMatch(/app id\s+1234567890123456/)
+      expect(first.output.stdout).toContain('Page "Acme"  id 200000000000001')
       await fetch(`${first.url}/_emulator/clock`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"advanceSeconds": 3600}',
       })
@@ -87,26 +74,26 @@ describe('messenger-emulator', () => {
       // SQLite removes the write-ahead log when the last connection closes cleanly.
       expect(existsSync(`${db}-wal`)).toBe(false)
 
-      const second = await serve(['--db', db])
+      const second = await serve(['--db', db, '--seed', SEED])
       expect(second.output.stdout).not.toContain('(seeded now)')
       expect(second.output.stdout).toMatch(/app id\s+1234567890123456/)
       expect((await (await fetch(`${second.url}/_emulator/clock`)).json()).offsetSeconds).toBe(3600)
+      expect(second.output.stdout.match(/The seed .* was not added[^\n]*/g)).toEqual([`The seed ${SEED} was not added: ` +
+        `${db} already holds a world (1 app, 1 page, 2 people), and a seed only fills an empty one. For a fresh world ` +
+        `use another --db (or --db :memory:), or empty this one (curl -X POST ${second.url}/_emulator/reset) and ` +
+        'start again.'])
       second.child.kill('SIGTERM')
       expect(await second.exit).toBe(0)
     })
   })
 
   test('a taken port is a clear message and a non-zero exit', async () => {
-    const blocker = createServer()
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
-    const port = (blocker.address() as AddressInfo).port
-    try {
+    await withTakenPort(async (port) => {
       const cli = run(['--port', String(port), '--db', ':memory:'])
       expect(await cli.exit).not.toBe(0)
-      expect(cli.output.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`)
-    } finally {
-      blocker.close()
-    }
+      expect(cli.output.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use. Stop what listens there, or ` +
+        'choose another port: --port N or EMULATOR_PORT=N (0 picks a free one).')
+    })
   })
 
   test.for([
@@ -133,6 +120,49 @@ describe('messenger-emulator', () => {
   })
 })
 
+describe('one emulator per database file', () => {
+  test('a second one refuses, naming the first; after a SIGKILL the stale lock does not block the next', async () => {
+    await withTempDir(async (dir) => {
+      const db = join(dir, 'world.db')
+      const first = await serve(['--db', db])
+      expect(first.output.stdout).toContain('The world is empty. Start with --seed sample')
+      const second = run(['--port', '0', '--db', db])
+      expect(await second.exit).toBe(2)
+      expect(second.output.stderr).toContain(`The database ${db} is in use by another emulator (pid ${first.child.pid}, ` +
+        `${first.url}, since `)
+      expect(second.output.stderr).toContain('Stop that one, or use another database (--db PATH, or --db :memory:).')
+
+      first.child.kill('SIGKILL')
+      await first.exit
+      expect(existsSync(`${db}.lock`)).toBe(true)
+      const third = await serve(['--db', db])
+      third.child.kill('SIGTERM')
+      expect(await third.exit).toBe(0)
+      expect(existsSync(`${db}.lock`)).toBe(false)
+    })
+  })
+})
+
+describe('help at the edges', () => {
+  testHelpAtTheEdges('messenger-emulator', run, ['messenger-emulator [options]',
+    'messenger-emulator exec [options] -- <command …>', '--port N', 'default 4100, env EMULATOR_PORT', '--host HOST',
+    '--db PATH|:memory:', 'env EMULATOR_DB', '--seed FILE|sample', '--help, -h', '--version'], [
+    [['--prot', '4100'], 'Unknown option --prot. Did you mean --port?'],
+    [['exce', '--', 'true'], 'Unknown command: exce. Did you mean exec?'],
+    [['exec', 'npm', 'test', '-w', 'x'],
+      'exec needs the command after --, e.g. messenger-emulator exec --seed sample -- npm test'],
+  ])
+
+  test('npm start with a taken port names the variable that moves it: npm start takes no --port', async () => {
+    await withTakenPort(async (port) => {
+      const start = runBuilt(BUILT.start, [], { EMULATOR_PORT: String(port), ADAPTER_PORT: '0', BOT_PORT: '0' })
+      expect(await start.exit).toBe(1)
+      expect(start.output.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use. Stop what listens there, ` +
+        'or choose another port: EMULATOR_PORT=0 npm start (0 picks a free one).')
+    })
+  })
+})
+
 describe('messenger-emulator exec', () => {
   test.for([0, 3])('exits with the command\'s status (%i) and gives it MESSENGER_EMULATOR_URL', async (status) => {
     // The command checks the emulator is reachable at the URL it was given before exiting with `status`.
@@ -143,8 +173,8 @@ describe('messenger-emulator exec', () => {
   })
 
   test('without a command it says what to write', async () => {
-    const cli = run(['exec', '--port', '0', '--db', ':memory:'])
+    const cli = run(['exec', '--port', '0', '--db', ':memory:', '--'])
     expect(await cli.exit).not.toBe(0)
-    expect(cli.output.stderr).toContain('exec needs a command after --')
+    expect(cli.output.stderr).toContain('exec needs the command after --')
   })
 })

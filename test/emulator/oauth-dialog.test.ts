@@ -17,7 +17,7 @@ beforeAll(async () => {
   const doc = await emu.client.addWorld({ apps: [{ name: 'Acme <Support> & "Co"' }] })
   app = { id: doc.apps[0]!.id!, secret: doc.apps[0]!.secret! }
 })
-afterAll(() => emu.close())
+afterAll(() => emu?.close())
 
 /** A page owner with two pages and no consent yet; every test gets its own, so tests do not share memory. */
 async function newOwner(name: string) {

@@ -3,10 +3,12 @@
  * export round-trips; bad documents are refused whole; reset; the clock; a restart on the same database file.
  */
 import { describe, expect } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ControlApiError, EmulatorStartError, startEmulator } from '../../emulator/index.js'
+import {
+  ControlApiError, DatabaseInUseError, EmulatorStartError, SAMPLE_WORLD, startEmulator,
+} from '../../emulator/index.js'
 import type { WorldDocument } from '../../emulator/control/types.js'
 import { BASE_WORLD, get, test } from './fixtures.js'
 
@@ -144,6 +146,21 @@ describe('POST /_emulator/clock', () => {
 })
 
 describe('a restart on the same database file', () => {
+  test('one emulator at a time: a second on the file is refused until the first closes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emulator-world-'))
+    const db = join(dir, 'world.db')
+    try {
+      const first = await startEmulator({ db })
+      const refused = await startEmulator({ db }).catch((e: unknown) => e)
+      expect(refused).toBeInstanceOf(DatabaseInUseError)
+      expect((refused as Error).message).toContain(`in use by another emulator (pid ${process.pid}, ${first.url}`)
+      await first.close()
+      await (await startEmulator({ db })).close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   test('keeps the world, its tokens and its clock; a seed does not add twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'emulator-world-'))
     const db = join(dir, 'world.db')
@@ -171,6 +188,20 @@ describe('a restart on the same database file', () => {
 })
 
 describe('startEmulator({ seed })', () => {
+  test("'sample' is the built-in sample world, the same document as examples/world.json", async () => {
+    const file = JSON.parse(readFileSync(new URL('../../examples/world.json', import.meta.url), 'utf8')) as unknown
+    expect(SAMPLE_WORLD).toEqual(file)
+    const emulator = await startEmulator({ seed: 'sample' })
+    try {
+      const { apps, accounts, pages, people } = emulator.seeded!
+      expect([apps.length, accounts.length, pages.length]).toEqual([1, 1, 1])
+      expect(pages[0]!.admins).toEqual([accounts[0]!.id])
+      expect(people.map((p) => [p.firstName, p.eea])).toEqual([['Sam', false], ['Eva', true]])
+    } finally {
+      await emulator.close()
+    }
+  })
+
   test.for([
     ['a field of the wrong type', { apps: [{ name: 7 }] }, /The seed is not a world document: apps\.0\.name/],
     ['a reference to nothing', { pages: [{ name: 'P', admins: ['Nobody'] }] }, /No account "Nobody"/],
