@@ -1,6 +1,8 @@
 /**
  * Facebook's limits and durations, each with its source. Handlers use these names, never the numbers.
  */
+import { JSON_NESTING_MAX } from '../../lib/json-depth.js'
+
 export const LIMITS = {
   /** Short-lived user tokens (JS SDK, Graph API Explorer) last "about 1–2 hours" (docs §1.2). */
   shortLivedUserTokenSeconds: 2 * 60 * 60,
@@ -33,6 +35,11 @@ export const LIMITS = {
   multipartBodyBytesMax: 26 * 1024 * 1024,
   /** Any other body (JSON, form): the emulator's own bound; the largest valid Send API body is a few kilobytes. */
   bodyBytesMax: 1024 * 1024,
+  /**
+   * JSON nesting in a body or a parameter: the emulator's own bound (Graph documents none). The deepest valid body,
+   * a generic template's button, nests 8 levels.
+   */
+  paramNestingMax: JSON_NESTING_MAX,
   /** The standard messaging window, and HUMAN_AGENT's (docs §8). */
   standardWindowMs: 24 * 60 * 60 * 1000,
   humanAgentWindowMs: 7 * 24 * 60 * 60 * 1000,
@@ -80,6 +87,7 @@ export const LIMIT_SOURCES: Record<keyof typeof LIMITS, string> = {
   multipartBodyBytesMax: 'docs §3.2: attachments up to 25 MB (https://developers.facebook.com/docs/messenger-platform/' +
     'reference/attachment-upload-api), plus the multipart envelope',
   bodyBytesMax: "the emulator's own limit (Facebook documents none for JSON bodies): refused before it is read",
+  paramNestingMax: "the emulator's own bound (Facebook documents none): deeper JSON is refused before it is parsed",
   buttonTemplateTextMax: 'https://developers.facebook.com/docs/messenger-platform/send-messages/template/button',
   genericElementsMax: 'https://developers.facebook.com/docs/messenger-platform/send-messages/template/generic',
   elementTitleMax: 'https://developers.facebook.com/docs/messenger-platform/send-messages/template/generic',
