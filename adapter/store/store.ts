@@ -11,6 +11,7 @@ import { conversationsRepository } from './conversations.js'
 import { outboxRepository } from './outbox.js'
 import { seenEventsRepository } from './seen-events.js'
 import { menusRepository } from './menus.js'
+import { rejectedEventsRepository } from './rejected-events.js'
 import { checkpointInBackground } from '../../lib/wal-checkpointer.js'
 
 export function createStore(path: string) {
@@ -23,6 +24,7 @@ export function createStore(path: string) {
     outbox: outboxRepository(db),
     seenEvents: seenEventsRepository(db),
     menus: menusRepository(db),
+    rejectedEvents: rejectedEventsRepository(db),
     tx<T>(fn: () => T): T {
       return db.transaction(fn)()
     },

@@ -3,6 +3,7 @@
  * and recorded with the sha256 of its text; a database whose recorded hash differs is refused.
  */
 import initial from './001-initial.js'
+import rejectedEventsAndRetention from './005-rejected-events-and-retention.js'
 
 import type { Migration } from '../../../lib/sqlite.js'
 
@@ -10,4 +11,5 @@ export type { Migration }
 
 export const MIGRATIONS: Migration[] = [
   { id: 1, name: 'initial', sql: initial },
+  { id: 5, name: 'rejected-events-and-retention', sql: rejectedEventsAndRetention },
 ]
