@@ -11,6 +11,7 @@ import { systemClock } from './runtime/clock.js'
 import { defaultIds } from './runtime/ids.js'
 import { DEFAULT_GRAPH_URL, DEFAULT_GRAPH_VERSION, PortInUseError, startAdapter } from './index.js'
 import { createStore } from './store/store.js'
+import { retentionFromCli } from '../lib/retention.js'
 
 const DEFAULT_DB = '.messenger-adapter/adapter.db'
 const env = process.env
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
         'graph-version': { type: 'string' }, 'public-url': { type: 'string' }, db: { type: 'string' },
         'app-id': { type: 'string' }, 'key-id': { type: 'string' }, 'key-secret': { type: 'string' },
         name: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        'retain-rows': { type: 'string' }, 'retain-days': { type: 'string' },
       },
     })
   } catch (err) {
@@ -63,6 +65,11 @@ Keep the secret: it is shown once here (and by GET /v2/apps/${creds.appId}/keys/
     console.error(`--port must be a number between 0 and 65535 (got ${v.port})`)
     return 2
   }
+  const retention = retentionFromCli(v['retain-rows'] ?? env.ADAPTER_RETAIN_ROWS, v['retain-days'] ?? env.ADAPTER_RETAIN_DAYS)
+  if (!retention.ok) {
+    console.error(retention.error)
+    return 2
+  }
   const graphUrl = v['graph-url'] ?? env.ADAPTER_GRAPH_URL ?? DEFAULT_GRAPH_URL
   let adapter
   try {
@@ -74,6 +81,7 @@ Keep the secret: it is shown once here (and by GET /v2/apps/${creds.appId}/keys/
       appId: v['app-id'] ?? env.ADAPTER_APP_ID,
       keyId: v['key-id'] ?? env.ADAPTER_KEY_ID,
       keySecret: v['key-secret'] ?? env.ADAPTER_KEY_SECRET,
+      retention: retention.retention,
     })
   } catch (err) {
     if (err instanceof PortInUseError) console.error(err.message)

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import { spawn } from 'node:child_process'
 import { EmulatorStartError, startEmulator, type RunningEmulator } from './index.js'
 import { describeStart } from './cli-banner.js'
+import { retentionFromCli, type RetentionOptions } from '../lib/retention.js'
 
 const USAGE = `Usage:
   messenger-emulator [--port 4100] [--host 127.0.0.1] [--db PATH | --db :memory:] [--seed world.json]
@@ -17,7 +18,7 @@ const USAGE = `Usage:
 
 Environment: EMULATOR_PORT, EMULATOR_DB.`
 
-interface CliOptions { port: number; host: string; db: string; seed?: string }
+interface CliOptions { port: number; host: string; db: string; seed?: string; retention?: RetentionOptions }
 
 function parse(argv: string[]): { command: 'serve' | 'exec' | 'help'; options: CliOptions; rest: string[] } {
   const dashdash = argv.indexOf('--')
@@ -28,14 +29,18 @@ function parse(argv: string[]): { command: 'serve' | 'exec' | 'help'; options: C
     options: {
       port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, seed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      'retain-rows': { type: 'string' }, 'retain-days': { type: 'string' },
     },
   })
   const portText = values.port ?? process.env.EMULATOR_PORT ?? '4100'
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EmulatorStartError(`Invalid port: ${portText}`)
+  const retention = retentionFromCli(values['retain-rows'] ?? process.env.EMULATOR_RETAIN_ROWS,
+    values['retain-days'] ?? process.env.EMULATOR_RETAIN_DAYS)
+  if (!retention.ok) throw new EmulatorStartError(retention.error)
   const options: CliOptions = {
     port, host: values.host ?? '127.0.0.1', db: values.db ?? process.env.EMULATOR_DB ?? '.messenger-emulator/world.db',
-    ...(values.seed ? { seed: values.seed } : {}),
+    ...(values.seed ? { seed: values.seed } : {}), retention: retention.retention,
   }
   if (values.help) return { command: 'help', options, rest }
   const [sub, ...extra] = positionals

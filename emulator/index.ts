@@ -12,6 +12,7 @@ import { importWorld, WorldDocumentSchema, type WorldDocument } from './world/do
 import { createEmulatorApp } from './app.js'
 import type { DeliveryOptions } from './webhooks/delivery.js'
 import { Runtime } from './runtime/runtime.js'
+import type { RetentionOptions } from '../lib/retention.js'
 import { ControlClient } from './control/client.js'
 import type { CompleteWorldDocument } from './control/types.js'
 
@@ -28,6 +29,11 @@ export interface EmulatorOptions {
   webhooks?: DeliveryOptions
   /** The id and secret generators (emulator/world/ids.ts), for tests that want predictable ones. */
   ids?: Ids
+  /**
+   * How much of the request journal and the webhook log is kept: the newest `maxRows` of each (default 50,000) and
+   * none older than `maxAgeMs` (default 7 days); 0 turns a limit off. Deliveries still pending are always kept.
+   */
+  retention?: RetentionOptions
 }
 
 export interface RunningEmulator {
@@ -88,7 +94,8 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1'
   const seedDoc = options.seed === undefined ? undefined : loadSeed(options.seed)
-  const runtime = Runtime.open({ db: options.db ?? ':memory:', ids: options.ids, webhooks: options.webhooks })
+  const runtime = Runtime.open({ db: options.db ?? ':memory:', ids: options.ids, webhooks: options.webhooks,
+    retention: options.retention })
   const { world } = runtime
   let seeded: CompleteWorldDocument | undefined
   try {

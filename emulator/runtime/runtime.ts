@@ -1,9 +1,11 @@
 /**
  * The emulator's runtime, in one place: the world (SQLite, the clock and the id generators), the webhook delivery
- * worker and the WAL checkpointer. `startEmulator()` opens one, hands it to every surface (Graph, control API,
- * dashboard) and closes it; nothing else holds state or runs in the background.
+ * worker, the WAL checkpointer and the retention job that prunes the logs. `startEmulator()` opens one, hands it to
+ * every surface (Graph, control API, dashboard) and closes it; nothing else holds state or runs in the background.
  */
 import { checkpointInBackground, type Checkpointer } from '../../lib/wal-checkpointer.js'
+import { RetentionJob, type RetentionOptions } from '../../lib/retention.js'
+import { deliveriesLog, journalLog } from '../world/log-tables.js'
 import { World } from '../world/world.js'
 import type { Ids } from '../world/ids.js'
 import { DeliveryWorker, type DeliveryOptions } from '../webhooks/delivery.js'
@@ -15,28 +17,38 @@ export interface RuntimeOptions {
   ids?: Ids | undefined
   /** Webhook delivery: timeout (also of the verification request), retry backoff, polling, batching. */
   webhooks?: DeliveryOptions | undefined
+  /** How much of the request journal and the webhook log is kept (lib/retention.ts has the defaults). */
+  retention?: RetentionOptions | undefined
 }
 
 export class Runtime {
   private checkpoints: Checkpointer | undefined
 
-  private constructor(readonly world: World, readonly delivery: DeliveryWorker) {}
+  private constructor(readonly world: World, readonly delivery: DeliveryWorker, readonly retention: RetentionJob) {}
 
   /** Opens the world (running its migrations); nothing runs in the background until `start()`. */
   static open(options: RuntimeOptions): Runtime {
     const world = World.open(options.db, options.ids)
-    return new Runtime(world, new DeliveryWorker(world, options.webhooks))
+    // Rows carry the emulator's clock, which tests move ahead by days: a row's age is measured on the slower of it
+    // and real time, so moving the clock never prunes a CI run's history.
+    const now = () => Math.min(Date.now(), world.clock.now())
+    const retention = new RetentionJob([journalLog(world.store), deliveriesLog(world.store)], now, options.retention)
+    return new Runtime(world, new DeliveryWorker(world, options.webhooks), retention)
   }
 
-  /** Starts checkpointing the WAL and delivering webhooks, first those an earlier run left pending (principle 5). */
+  /**
+   * Starts checkpointing the WAL, delivering webhooks (first those an earlier run left pending, principle 5) and
+   * pruning the logs.
+   */
   start(): void {
     this.checkpoints ??= checkpointInBackground(this.world.db)
     this.delivery.start()
+    this.retention.start()
   }
 
-  /** Stops delivery (rows in flight stay pending) and checkpoints, then closes the database. */
+  /** Stops delivery (rows in flight stay pending), pruning and checkpoints, then closes the database. */
   async close(): Promise<void> {
-    await Promise.all([this.delivery.stop(), this.checkpoints?.stop()])
+    await Promise.all([this.delivery.stop(), this.retention.stop(), this.checkpoints?.stop()])
     this.world.close()
   }
 }

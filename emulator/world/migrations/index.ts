@@ -9,6 +9,7 @@ import profileJournal from './004-profile-journal.js'
 import webhookBatches from './005-webhook-batches.js'
 import pendingQueueIndex from './006-pending-queue-index.js'
 import oauthRedirectUris from './007-oauth-redirect-uris.js'
+import retention from './009-retention.js'
 
 import type { Migration } from '../../../lib/sqlite.js'
 
@@ -22,4 +23,5 @@ export const MIGRATIONS: Migration[] = [
   { id: 5, name: 'webhook-batches', sql: webhookBatches },
   { id: 6, name: 'pending-queue-index', sql: pendingQueueIndex },
   { id: 7, name: 'oauth-redirect-uris', sql: oauthRedirectUris },
+  { id: 9, name: 'retention', sql: retention },
 ]
