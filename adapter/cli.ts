@@ -12,6 +12,7 @@ import { defaultIds } from './runtime/ids.js'
 import { DEFAULT_GRAPH_URL, DEFAULT_GRAPH_VERSION, PortInUseError, startAdapter } from './index.js'
 import { createStore } from './store/store.js'
 import { retentionFromCli } from '../lib/retention.js'
+import { allowedHostNames } from '../lib/http-guard.js'
 
 const DEFAULT_DB = '.messenger-adapter/adapter.db'
 const env = process.env
@@ -32,6 +33,7 @@ async function main(): Promise<number> {
         'app-id': { type: 'string' }, 'key-id': { type: 'string' }, 'key-secret': { type: 'string' },
         name: { type: 'string' }, help: { type: 'boolean', short: 'h' },
         'retain-rows': { type: 'string' }, 'retain-days': { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
       },
     })
   } catch (err) {
@@ -82,6 +84,7 @@ Keep the secret: it is shown once here (and by GET /v2/apps/${creds.appId}/keys/
       keyId: v['key-id'] ?? env.ADAPTER_KEY_ID,
       keySecret: v['key-secret'] ?? env.ADAPTER_KEY_SECRET,
       retention: retention.retention,
+      allowedHosts: allowedHostNames(v['allowed-host'], env.ADAPTER_ALLOWED_HOSTS),
     })
   } catch (err) {
     if (err instanceof PortInUseError) console.error(err.message)

@@ -17,6 +17,7 @@ import { createStore, type Store } from './store/store.js'
 import { webhookDelivery } from './webhooks/delivery.js'
 import { startRetention } from './runtime/retention.js'
 import type { RetentionOptions } from '../lib/retention.js'
+import { allowedHostNames } from '../lib/http-guard.js'
 
 export interface AdapterOptions extends CredentialsInput {
   /** 0 = a free port. Default 4200. */
@@ -46,6 +47,11 @@ export interface AdapterOptions extends CredentialsInput {
    * seen-event ids inside Facebook's 36-hour redelivery window, are always kept.
    */
   retention?: RetentionOptions
+  /**
+   * Host names the adapter answers besides loopback names, IP addresses, `host` and `publicUrl`'s host: a request for
+   * any other Host is refused, so a web page cannot reach it through DNS rebinding (`--allowed-host`).
+   */
+  allowedHosts?: string[]
 }
 
 export interface RunningAdapter {
@@ -104,7 +110,7 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
     }),
   )
 
-  const app = createAdapterApp(ctx)
+  const app = createAdapterApp(ctx, { allowedHosts: allowedHostNames(host, options.publicUrl, options.allowedHosts) })
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host })
   const port = options.port ?? 4200
   try {

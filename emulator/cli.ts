@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process'
 import { EmulatorStartError, startEmulator, type RunningEmulator } from './index.js'
 import { describeStart } from './cli-banner.js'
 import { retentionFromCli, type RetentionOptions } from '../lib/retention.js'
+import { allowedHostNames } from '../lib/http-guard.js'
 
 const USAGE = `Usage:
   messenger-emulator [--port 4100] [--host 127.0.0.1] [--db PATH | --db :memory:] [--seed world.json]
@@ -18,7 +19,9 @@ const USAGE = `Usage:
 
 Environment: EMULATOR_PORT, EMULATOR_DB.`
 
-interface CliOptions { port: number; host: string; db: string; seed?: string; retention?: RetentionOptions }
+interface CliOptions {
+  port: number; host: string; db: string; seed?: string; retention?: RetentionOptions; allowedHosts?: string[]
+}
 
 function parse(argv: string[]): { command: 'serve' | 'exec' | 'help'; options: CliOptions; rest: string[] } {
   const dashdash = argv.indexOf('--')
@@ -30,6 +33,7 @@ function parse(argv: string[]): { command: 'serve' | 'exec' | 'help'; options: C
       port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, seed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       'retain-rows': { type: 'string' }, 'retain-days': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
     },
   })
   const portText = values.port ?? process.env.EMULATOR_PORT ?? '4100'
@@ -41,6 +45,7 @@ function parse(argv: string[]): { command: 'serve' | 'exec' | 'help'; options: C
   const options: CliOptions = {
     port, host: values.host ?? '127.0.0.1', db: values.db ?? process.env.EMULATOR_DB ?? '.messenger-emulator/world.db',
     ...(values.seed ? { seed: values.seed } : {}), retention: retention.retention,
+    allowedHosts: allowedHostNames(values['allowed-host'], process.env.EMULATOR_ALLOWED_HOSTS),
   }
   if (values.help) return { command: 'help', options, rest }
   const [sub, ...extra] = positionals

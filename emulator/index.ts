@@ -13,6 +13,7 @@ import { createEmulatorApp } from './app.js'
 import type { DeliveryOptions } from './webhooks/delivery.js'
 import { Runtime } from './runtime/runtime.js'
 import type { RetentionOptions } from '../lib/retention.js'
+import { allowedHostNames } from '../lib/http-guard.js'
 import { ControlClient } from './control/client.js'
 import type { CompleteWorldDocument } from './control/types.js'
 
@@ -34,6 +35,11 @@ export interface EmulatorOptions {
    * none older than `maxAgeMs` (default 7 days); 0 turns a limit off. Deliveries still pending are always kept.
    */
   retention?: RetentionOptions
+  /**
+   * Host names the emulator answers besides loopback names, IP addresses and `host`: a request for any other Host is
+   * refused, so a web page cannot reach it through DNS rebinding (`--allowed-host`, EMULATOR_ALLOWED_HOSTS).
+   */
+  allowedHosts?: string[]
 }
 
 export interface RunningEmulator {
@@ -104,7 +110,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     world.close()
     throw new EmulatorStartError(`The seed could not be added: ${(e as Error).message}`)
   }
-  const app = createEmulatorApp(runtime)
+  const app = createEmulatorApp(runtime, { allowedHosts: allowedHostNames(host, options.allowedHosts) })
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
   let address: AddressInfo
   try {

@@ -11,17 +11,34 @@ import { appsRoutes } from './apps-routes.js'
 import { basicAuth } from './auth.js'
 import { conversationsRoutes } from './conversations-routes.js'
 import type { ApiEnv } from './env.js'
-import { apiError, notFoundHandler, onApiError } from './errors.js'
+import { API_ERRORS, apiError, notFoundHandler, onApiError } from './errors.js'
+import type { ErrorBody } from '../conversations/types.js'
 import { integrationsRoutes } from './integrations-routes.js'
 import { menuRoutes } from './menu-routes.js'
+import { contentSecurityPolicy, hostGuard } from '../../lib/http-guard.js'
 
 /** Sunshine's JSON body limit: 100 KB, answered 413 (conversations-api.md §0). */
 export const API_BODY_BYTES_MAX = 100 * 1024
 /** Facebook batches webhook events; 1 MB leaves room for a large batch and bounds what a stranger can send. */
 const WEBHOOK_BODY_BYTES_MAX = 1024 * 1024
 
-export function createAdapterApp(ctx: AdapterContext): Hono {
+/** The adapter serves no page yet: any HTML it answers may run nothing inline. */
+const ADAPTER_CSP = contentSecurityPolicy({ scripts: [], styles: [] })
+
+export interface AdapterAppOptions {
+  /** Host names answered besides loopback names and IP addresses: `--host`, `--public-url`'s, `--allowed-host`. */
+  allowedHosts?: readonly string[]
+}
+
+export function createAdapterApp(ctx: AdapterContext, options: AdapterAppOptions = {}): Hono {
   const root = new Hono()
+  // First of all: a request for a Host the adapter does not know is refused (DNS rebinding, lib/http-guard.ts).
+  root.use('*', hostGuard({
+    allowedHosts: options.allowedHosts ?? [], flag: '--allowed-host NAME (or ADAPTER_ALLOWED_HOSTS=NAME)',
+    csp: () => ADAPTER_CSP,
+    refuse: (c, { message, hint }) => c.json({ errors: [{ code: API_ERRORS.forbidden.code, title: `${message}. ${hint}` }] } satisfies
+      ErrorBody, 403),
+  }))
   // Bodies over the limit are refused before they are read (by Content-Length, or as a chunked body streams in).
   const apiLimit = bodyLimit({ maxSize: API_BODY_BYTES_MAX, onError: () => { throw apiError('payloadTooLarge') } })
   const webhookLimit = bodyLimit({ maxSize: WEBHOOK_BODY_BYTES_MAX, onError: (c) => c.text('Payload Too Large', 413) })

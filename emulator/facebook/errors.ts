@@ -366,6 +366,17 @@ export const GRAPH_ERRORS = {
       'fbsamples/original-coast-clothing#78 with subcode 2018336, botpress/botpress#4361 at HTTP 400)',
   },
 
+  // ── The emulator's own guards (lib/http-guard.ts, emulator/app.ts) ───────────────────────────────────────────────
+  /** A request for a Host the emulator does not answer (DNS rebinding); the detail names the flag that allows it. */
+  hostNotAllowed: {
+    code: 100, type: 'OAuthException', status: 403,
+    message: (detail: string) => `(#100) ${detail}`,
+    // Built by the guard, which quotes the host short itself.
+    ownArgs: [0],
+    source: "the emulator's own: graph.facebook.com is reached by one name only, so Graph has no such error; code " +
+      '100 in its error shape, with 403 as the guard answers on every surface',
+  },
+
   // ── Transient (docs §0) ───────────────────────────────────────────────────────────────────────────────────────
   unexpected: {
     code: 2, type: 'OAuthException', status: 500, transient: true,
