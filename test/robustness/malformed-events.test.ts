@@ -8,11 +8,11 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { RunningAdapter } from '../../adapter/index.js'
 import type { Logger } from '../../adapter/runtime/context.js'
 import { signBody } from '../../adapter/facebook/signature.js'
-import { adapter, api, events, startReceiver, type Receiver } from '../adapter/helpers.js'
+import {
+  adapter, addMessengerIntegration, api, events, FACEBOOK, startReceiver, type Receiver,
+} from '../adapter/helpers.js'
 
-const PAGE = '200000000000001'
-const SECRET = '0123456789abcdef0123456789abcdef'
-const PSID = '4000000000000001'
+const { pageId: PAGE, appSecret: SECRET, psid: PSID } = FACEBOOK
 const INTEGRATION = 'bbbbbbbbbbbbbbbbbbbbbbbb'
 
 let a: RunningAdapter
@@ -22,11 +22,7 @@ const log: Logger = { info: () => {}, warn: (m) => logged.push(m), error: (m) =>
 
 beforeAll(async () => {
   a = await adapter({ log })
-  a.store.integrations.create({
-    id: INTEGRATION, appId: a.appId, type: 'messenger', status: 'active', displayName: null,
-    createdAt: new Date().toISOString(), config: { pageId: PAGE, pageName: 'Acme', pageAccessToken: 'EAAtoken',
-      fbAppId: '1234567890123456', fbAppSecret: SECRET, verifyToken: 'v', eea: false },
-  })
+  addMessengerIntegration(a, INTEGRATION)
   business = await startReceiver()
   await api(a).post('/v2/apps/{appId}/integrations', { type: 'custom',
     webhooks: [{ target: business.url, triggers: ['conversation:message'] }] })

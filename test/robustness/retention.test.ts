@@ -13,7 +13,9 @@ import { journalLog } from '../../emulator/world/log-tables.js'
 import { RetentionJob } from '../../lib/retention.js'
 import { startWebhookReceiver, type WebhookReceiver } from '../../lib/webhook-receiver.js'
 import type { RunningAdapter } from '../../adapter/index.js'
-import { adapter, deliverMessenger, messagingBody, startReceiver, api, events, type Receiver } from '../adapter/helpers.js'
+import {
+  adapter, addMessengerIntegration, api, deliverMessenger, events, FACEBOOK, messagingBody, startReceiver, type Receiver,
+} from '../adapter/helpers.js'
 
 const HOUR = 3600_000
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -97,8 +99,7 @@ describe('the emulator', () => {
 })
 
 describe('the adapter', () => {
-  const PAGE = '200000000000001'
-  const SECRET = '0123456789abcdef0123456789abcdef'
+  const { pageId: PAGE, appSecret: SECRET } = FACEBOOK
   const INTEGRATION = 'cccccccccccccccccccccccc'
   let now = Date.UTC(2026, 0, 1)
   const clock = { now: () => now }
@@ -106,16 +107,14 @@ describe('the adapter', () => {
   async function start(): Promise<{ a: RunningAdapter; business: Receiver }> {
     const a = await adapter({ clock, retention: { maxRows: 5, intervalMs: 20 } })
     cleanup.push(() => a.close())
-    a.store.integrations.create({ id: INTEGRATION, appId: a.appId, type: 'messenger', status: 'active',
-      displayName: null, createdAt: new Date(now).toISOString(), config: { pageId: PAGE, pageName: 'Acme',
-        pageAccessToken: 'EAAtoken', fbAppId: '1234567890123456', fbAppSecret: SECRET, verifyToken: 'v', eea: false } })
+    addMessengerIntegration(a, INTEGRATION)
     const business = await startReceiver()
     cleanup.push(() => business.close())
     await api(a).post('/v2/apps/{appId}/integrations', { type: 'custom',
       webhooks: [{ target: business.url, triggers: ['conversation:message'] }] })
     return { a, business }
   }
-  const message = (i: number) => messagingBody(PAGE, { sender: { id: '4000000000000001' }, recipient: { id: PAGE },
+  const message = (i: number) => messagingBody(PAGE, { sender: { id: FACEBOOK.psid }, recipient: { id: PAGE },
     timestamp: now, message: { mid: `m_${i}`, text: `t${i}` } })
   const texts = (business: Receiver) => events(business).map((e) => e.payload.message.content.text)
 
