@@ -12,9 +12,11 @@ import { defaultIds } from './runtime/ids.js'
 import { DEFAULT_GRAPH_URL, DEFAULT_GRAPH_VERSION, PortInUseError, startAdapter } from './index.js'
 import { createStore } from './store/store.js'
 import {
-  HELP_OPTIONS, helpText, packageVersion, parseCommandLine, portNumber, portTakenMessage, SERVE_COMMAND, serverOptions,
-  unknownCommand, usageFailure, UsageError, type CliSpec, type CommandLine,
+  guardAndRetentionOptions, HELP_OPTIONS, helpText, packageVersion, parseCommandLine, portNumber, portTakenMessage,
+  SERVE_COMMAND, serverOptions, unknownCommand, usageFailure, UsageError, type CliSpec, type CommandLine,
 } from '../lib/cli-options.js'
+import { retentionFromCli, type RetentionOptions } from '../lib/retention.js'
+import { allowedHostNames } from '../lib/http-guard.js'
 
 const PORT_VARIABLE = 'ADAPTER_PORT'
 
@@ -45,6 +47,7 @@ const CLI: CliSpec = {
     { name: 'account-key-secret', value: 'SECRET', env: 'ADAPTER_ACCOUNT_KEY_SECRET',
       description: "that account key's secret" },
     { name: 'name', value: 'NAME', default: 'Messenger adapter app', description: 'create-app: the new app\'s name' },
+    ...guardAndRetentionOptions('ADAPTER'),
     ...HELP_OPTIONS,
   ],
 }
@@ -61,9 +64,13 @@ function parse(argv: string[]): CommandLine {
 async function main(): Promise<number> {
   let parsed: CommandLine
   let port: number
+  let retention: RetentionOptions
   try {
     parsed = parse(process.argv.slice(2))
     port = portNumber(parsed.values.port, `--port or ${PORT_VARIABLE}`)
+    const judged = retentionFromCli(parsed.values['retain-rows'], parsed.values['retain-days'])
+    if (!judged.ok) throw new UsageError(judged.error)
+    retention = judged.retention
   } catch (err) {
     if (!(err instanceof UsageError)) throw err
     console.error(usageFailure(CLI, err))
@@ -95,6 +102,7 @@ Keep the secret: it is shown once here (and by GET /v2/apps/${creds.appId}/keys/
       ...(publicUrl ? { publicUrl } : {}),
       appId: v['app-id'], keyId: v['key-id'], keySecret: v['key-secret'],
       accountKeyId: v['account-key-id'], accountKeySecret: v['account-key-secret'],
+      retention, allowedHosts: allowedHostNames(parsed.lists['allowed-host']),
     })
   } catch (err) {
     if (err instanceof PortInUseError) console.error(portTakenMessage(err.port, err.host, `--port N or ${PORT_VARIABLE}=N`))

@@ -15,6 +15,9 @@ import { messengerSender } from './messenger/sender.js'
 import { OutboxWorker, type RetryPolicy } from './runtime/outbox-worker.js'
 import { createStore, type Store } from './store/store.js'
 import { webhookDelivery } from './webhooks/delivery.js'
+import { startRetention } from './runtime/retention.js'
+import type { RetentionOptions } from '../lib/retention.js'
+import { allowedHostNames } from '../lib/http-guard.js'
 
 export interface AdapterOptions extends CredentialsInput {
   /** 0 = a free port. Default 4200. */
@@ -38,6 +41,17 @@ export interface AdapterOptions extends CredentialsInput {
   webhookRetry?: Partial<RetryPolicy>
   /** The `fetch` of Graph calls (business webhooks go out through node:http: webhooks/http-post.ts). */
   fetch?: typeof fetch
+  /**
+   * How much of the finished outbox rows, seen-event ids and rejected events is kept: the newest `maxRows` of each
+   * (default 50,000) and none older than `maxAgeMs` (default 7 days); 0 turns a limit off. Pending rows, and
+   * seen-event ids inside Facebook's 36-hour redelivery window, are always kept.
+   */
+  retention?: RetentionOptions
+  /**
+   * Host names the adapter answers besides loopback names, IP addresses, `host` and `publicUrl`'s host: a request for
+   * any other Host is refused, so a web page cannot reach it through DNS rebinding (`--allowed-host`).
+   */
+  allowedHosts?: string[]
 }
 
 export interface RunningAdapter {
@@ -98,7 +112,7 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
   }
   store.outbox.onEnqueue((kind) => workers[kind].kick())
 
-  const app = createAdapterApp(ctx)
+  const app = createAdapterApp(ctx, { allowedHosts: allowedHostNames(host, options.publicUrl, options.allowedHosts) })
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host })
   const port = options.port ?? 4200
   try {
@@ -114,6 +128,7 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
   const address = server.address() as AddressInfo
   url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
   const checkpoints = store.checkpointInBackground()
+  const retention = startRetention(store, clock, options.retention)
   for (const worker of Object.values(workers)) worker.kick() // items left pending by a previous run
 
   let closing: Promise<void> | undefined
@@ -124,7 +139,7 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
         server.close(() => resolve())
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
       })
-      await Promise.all([...Object.values(workers).map((w) => w.stop()), checkpoints.stop()])
+      await Promise.all([...Object.values(workers).map((w) => w.stop()), retention.stop(), checkpoints.stop()])
       store.close()
     })(),
   }

@@ -11,9 +11,11 @@ import { spawn } from 'node:child_process'
 import { DatabaseInUseError, EmulatorStartError, PortInUseError, startEmulator, type RunningEmulator } from './index.js'
 import { describeStart } from './cli-banner.js'
 import {
-  HELP_OPTIONS, helpText, packageVersion, parseCommandLine, portNumber, portTakenMessage, positionalsOf, SERVE_COMMAND,
-  serverOptions, unknownCommand, usageFailure, UsageError, type CliSpec,
+  guardAndRetentionOptions, HELP_OPTIONS, helpText, packageVersion, parseCommandLine, portNumber, portTakenMessage,
+  positionalsOf, SERVE_COMMAND, serverOptions, unknownCommand, usageFailure, UsageError, type CliSpec,
 } from '../lib/cli-options.js'
+import { retentionFromCli, type RetentionOptions } from '../lib/retention.js'
+import { allowedHostNames } from '../lib/http-guard.js'
 
 const PORT_VARIABLE = 'EMULATOR_PORT'
 
@@ -34,13 +36,17 @@ const CLI: CliSpec = {
     { name: 'strict', env: 'EMULATOR_STRICT',
       description: "enforce Facebook's written contract (every documented limit and required field) instead of " +
         "production's leniency" },
+    ...guardAndRetentionOptions('EMULATOR'),
     ...HELP_OPTIONS,
   ],
 }
 
 const EXEC_NEEDS_COMMAND = 'exec needs the command after --, e.g. messenger-emulator exec --seed sample -- npm test'
 
-interface CliOptions { port: number; host: string; db: string; seed?: string; strict: boolean }
+interface CliOptions {
+  port: number; host: string; db: string; seed?: string; strict: boolean; retention: RetentionOptions
+  allowedHosts: string[]
+}
 type Parsed = { command: 'serve'; options: CliOptions } | { command: 'exec'; options: CliOptions; rest: string[] }
   | { command: 'help' } | { command: 'version' }
 
@@ -50,12 +56,15 @@ function parse(argv: string[]): Parsed {
   const rest = dashdash >= 0 ? argv.slice(dashdash + 1) : []
   // Before the options are judged: in `exec npm test -w x`, `-w` is the command's, not ours.
   if (dashdash < 0 && positionalsOf(CLI, own)[0] === 'exec') throw new UsageError(EXEC_NEEDS_COMMAND)
-  const { values, flags, positionals } = parseCommandLine(CLI, own)
+  const { values, flags, lists, positionals } = parseCommandLine(CLI, own)
   if (flags.help) return { command: 'help' }
   if (flags.version) return { command: 'version' }
+  const retention = retentionFromCli(values['retain-rows'], values['retain-days'])
+  if (!retention.ok) throw new UsageError(retention.error)
   const options: CliOptions = {
     port: portNumber(values.port, `--port or ${PORT_VARIABLE}`), host: values.host!, db: values.db!,
-    ...(values.seed ? { seed: values.seed } : {}), strict: flags.strict!,
+    ...(values.seed ? { seed: values.seed } : {}), strict: flags.strict!, retention: retention.retention,
+    allowedHosts: allowedHostNames(lists['allowed-host']),
   }
   const [sub, ...extra] = positionals
   if (sub === undefined) return { command: 'serve', options }

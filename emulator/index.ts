@@ -12,6 +12,8 @@ import { importWorld, WorldDocumentSchema, type WorldDocument } from './world/do
 import { createEmulatorApp } from './app.js'
 import type { DeliveryOptions } from './webhooks/delivery.js'
 import { Runtime } from './runtime/runtime.js'
+import type { RetentionOptions } from '../lib/retention.js'
+import { allowedHostNames } from '../lib/http-guard.js'
 import { ControlClient } from './control/client.js'
 import type { CompleteWorldDocument } from './control/types.js'
 import { SAMPLE_SEED, SAMPLE_WORLD } from './world/sample-world.js'
@@ -37,6 +39,16 @@ export interface EmulatorOptions {
    * Facebook's error. By default the emulator is as lenient as production and says so in warnings.
    */
   strict?: boolean
+  /**
+   * How much of the request journal and the webhook log is kept: the newest `maxRows` of each (default 50,000) and
+   * none older than `maxAgeMs` (default 7 days); 0 turns a limit off. Deliveries still pending are always kept.
+   */
+  retention?: RetentionOptions
+  /**
+   * Host names the emulator answers besides loopback names, IP addresses and `host`: a request for any other Host is
+   * refused, so a web page cannot reach it through DNS rebinding (`--allowed-host`, EMULATOR_ALLOWED_HOSTS).
+   */
+  allowedHosts?: string[]
 }
 
 export interface RunningEmulator {
@@ -112,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const seedDoc = options.seed === undefined ? undefined : loadSeed(options.seed)
   const runtime = Runtime.open({
     db: options.db ?? ':memory:', ids: options.ids, webhooks: options.webhooks, strict: options.strict,
+    retention: options.retention,
   })
   const { world } = runtime
   let seeded: CompleteWorldDocument | undefined
@@ -121,7 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await runtime.close()
     throw new EmulatorStartError(`The seed could not be added: ${(e as Error).message}`)
   }
-  const app = createEmulatorApp(runtime)
+  const app = createEmulatorApp(runtime, { allowedHosts: allowedHostNames(host, options.allowedHosts) })
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
   let address: AddressInfo
   try {

@@ -17,6 +17,8 @@ export interface OptionSpec {
   /** The environment variable read when the option is not given. */
   env?: string
   default?: string
+  /** May be given several times (`--allowed-host a --allowed-host b`); its variable is a comma-separated list. */
+  multiple?: boolean
   description: string
 }
 
@@ -38,6 +40,21 @@ export function serverOptions(portVariable: string, port: number): OptionSpec[] 
   ]
 }
 
+/**
+ * What both servers' command lines take to keep their logs bounded (lib/retention.ts) and to answer other Host names
+ * (lib/http-guard.ts); `prefix` names their variables (`EMULATOR` → EMULATOR_RETAIN_ROWS).
+ */
+export function guardAndRetentionOptions(prefix: string): OptionSpec[] {
+  return [
+    { name: 'allowed-host', value: 'NAME', env: `${prefix}_ALLOWED_HOSTS`, multiple: true,
+      description: 'a Host name answered besides loopback names, IP addresses and --host (against DNS rebinding)' },
+    { name: 'retain-rows', value: 'N', env: `${prefix}_RETAIN_ROWS`,
+      description: 'keep the newest N rows of each log (default 50000; 0: no limit); owed work is always kept' },
+    { name: 'retain-days', value: 'DAYS', env: `${prefix}_RETAIN_DAYS`,
+      description: 'keep log rows for DAYS days (default 7; 0: no limit); owed work is always kept' },
+  ]
+}
+
 export const HELP_OPTIONS: OptionSpec[] = [
   { name: 'help', short: 'h', description: 'this help' },
   { name: 'version', description: 'the version' },
@@ -50,12 +67,15 @@ export class UsageError extends Error {}
 export interface CommandLine {
   values: Record<string, string | undefined>
   flags: Record<string, boolean>
+  /** The values of options that may be given several times, flags and variable together. */
+  lists: Record<string, string[]>
   positionals: string[]
 }
 
 function parseConfig(spec: CliSpec) {
   return Object.fromEntries(spec.options.map((o) => [o.name,
-    { type: o.value ? 'string' as const : 'boolean' as const, ...(o.short ? { short: o.short } : {}) }]))
+    { type: o.value ? 'string' as const : 'boolean' as const, ...(o.short ? { short: o.short } : {}),
+      ...(o.multiple ? { multiple: true } : {}) }]))
 }
 
 /** The positionals alone, whatever else is wrong: e.g. to see a subcommand before judging its options. */
@@ -81,13 +101,19 @@ export function parseCommandLine(spec: CliSpec, argv: string[], env: NodeJS.Proc
   }
   const values: Record<string, string | undefined> = {}
   const flags: Record<string, boolean> = {}
+  const lists: Record<string, string[]> = {}
   for (const o of spec.options) {
     const given = parsed.values[o.name]
+    if (o.multiple) {
+      const fromEnv = o.env && env[o.env] ? env[o.env]!.split(',').map((v) => v.trim()).filter(Boolean) : []
+      lists[o.name] = [...(given as string[] | undefined ?? []), ...fromEnv]
+      continue
+    }
     // A flag's variable turns it on with 1 or true (EMULATOR_STRICT=1).
     if (!o.value) flags[o.name] = given === true || (o.env !== undefined && ['1', 'true'].includes(env[o.env] ?? ''))
     else values[o.name] = (given as string | undefined) ?? (o.env && env[o.env] ? env[o.env] : undefined) ?? o.default
   }
-  return { values, flags, positionals: parsed.positionals }
+  return { values, flags, lists, positionals: parsed.positionals }
 }
 
 /** A port as a number, or a UsageError naming where the bad value came from (`source`: "--port or EMULATOR_PORT"). */
@@ -151,7 +177,8 @@ export function helpText(spec: CliSpec, version: string): string {
   const name = (o: OptionSpec) => `--${o.name}${o.value ? ` ${o.value}` : ''}${o.short ? `, -${o.short}` : ''}`
   const width = Math.max(...spec.options.map((o) => name(o).length)) + 4
   const options = spec.options.flatMap((o) => {
-    const extra = [o.default !== undefined ? `default ${o.default}` : '', o.env ? `env ${o.env}` : '']
+    const extra = [o.default !== undefined ? `default ${o.default}` : '', o.multiple ? 'repeatable' : '',
+      o.env ? `env ${o.env}${o.multiple ? ' (comma-separated)' : ''}` : '']
       .filter(Boolean).join(', ')
     return [`  ${name(o).padEnd(width)}${o.description}`, ...extra ? [`  ${''.padEnd(width)}${extra}`] : []]
   })

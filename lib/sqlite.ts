@@ -11,6 +11,13 @@ import { dirname } from 'node:path'
 
 export type Db = Database.Database
 
+/**
+ * The size SQLite cuts the WAL file back to whenever it starts writing it over (`journal_size_limit`). Without it the
+ * file keeps the largest size a burst gave it (issue 14: 295 MB after 40,000 sends); a checkpointer that keeps up
+ * (wal-checkpointer.ts) lets SQLite start over often, so the file stays near this size under load.
+ */
+export const WAL_SIZE_LIMIT_BYTES = 32 * 1024 * 1024
+
 export interface Migration {
   id: number
   name: string
@@ -21,6 +28,7 @@ export function openSqlite(path: string, migrations: Migration[], now: () => num
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
   // NORMAL is durable across a process crash in WAL mode (only an OS crash can lose the last commits).
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')

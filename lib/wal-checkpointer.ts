@@ -9,6 +9,12 @@
  * waits for no lock and blocks no reader or writer, so the WAL stays small while commits only append to it.
  *
  * Durability is unchanged: a commit is in the WAL either way, and a restart after a crash replays the WAL.
+ *
+ * The WAL file never shrinks by itself: SQLite writes it again from the start once it is checkpointed, but keeps
+ * its size. After 40,000 sends it held 295 MB, and still did after a minute of quiet (issue 14). So once no commit
+ * has arrived for `idleMs`, the worker runs one TRUNCATE checkpoint, which empties the file; while commits keep
+ * coming, `journal_size_limit` (sqlite.ts) cuts it back whenever SQLite starts it over. The worker notices commits by
+ * `PRAGMA data_version`, which changes when another connection commits.
  */
 import { Worker } from 'node:worker_threads'
 import { createRequire } from 'node:module'
@@ -17,12 +23,33 @@ import type { Db } from './sqlite.js'
 /** SQLite's own default, put back when the worker stops. */
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1000
 
-/** The worker's program (CommonJS, evaluated): its own connection, a PASSIVE checkpoint every interval. */
+/**
+ * The worker's program (CommonJS, evaluated): its own connection, a PASSIVE checkpoint every interval, and a TRUNCATE
+ * checkpoint once per quiet spell. TRUNCATE waits for the writer and makes new writers wait while it runs (a few
+ * milliseconds when the WAL is already copied), so its busy timeout is short: when the database is busy after all, it
+ * gives up and tries again on the next tick.
+ */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driver)
-const db = new Database(workerData.path)
-const timer = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.intervalMs)
+const db = new Database(workerData.path, { timeout: 20 })
+const version = () => db.pragma('data_version', { simple: true })
+let seen = version(), quietSince = Date.now(), truncated = false
+const timer = setInterval(() => {
+  const now = Date.now()
+  const current = version()
+  if (current !== seen) {
+    seen = current
+    quietSince = now
+    truncated = false
+  }
+  if (truncated || now - quietSince < workerData.idleMs) return db.pragma('wal_checkpoint(PASSIVE)')
+  try {
+    truncated = db.pragma('wal_checkpoint(TRUNCATE)')[0].busy === 0
+  } catch (err) {
+    if (err.code !== 'SQLITE_BUSY') throw err
+  }
+}, workerData.intervalMs)
 parentPort.once('message', () => {
   clearInterval(timer)
   db.close()
@@ -30,17 +57,25 @@ parentPort.once('message', () => {
 })
 `
 
+export interface CheckpointOptions {
+  /** How often the worker runs a PASSIVE checkpoint (default 100 ms). */
+  intervalMs?: number
+  /** How long without a commit before the WAL file is truncated (default 1 s; tests shorten it). */
+  idleMs?: number
+}
+
 export interface Checkpointer {
   /** Stops the worker and closes its connection; the database checkpoints on commit again. */
   stop(): Promise<void>
 }
 
 /** Moves `db`'s checkpoints to a worker thread. An in-memory database has no WAL: nothing to do. */
-export function checkpointInBackground(db: Db, intervalMs = 100): Checkpointer {
+export function checkpointInBackground(db: Db, { intervalMs = 100, idleMs = 1000 }: CheckpointOptions = {}):
+  Checkpointer {
   if (db.memory) return { stop: async () => undefined }
   // The worker loads the same driver as this module, wherever it was installed (and from the bundled CLI too).
   const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path: db.name, intervalMs } })
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path: db.name, intervalMs, idleMs } })
   // Never the reason a process stays up: a server that is not closed keeps it up anyway, and the WAL is durable.
   worker.unref()
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))

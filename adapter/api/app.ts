@@ -12,13 +12,15 @@ import { ATTACHMENT_BYTES_MAX, attachmentsRoutes } from './attachments-routes.js
 import { appAccess, authenticate } from './auth.js'
 import { conversationsRoutes } from './conversations-routes.js'
 import type { ApiEnv } from './env.js'
-import { apiError, notFoundHandler, onApiError } from './errors.js'
+import { API_ERRORS, apiError, notFoundHandler, onApiError } from './errors.js'
+import type { ErrorBody } from '../conversations/types.js'
 import { integrationsRoutes } from './integrations-routes.js'
 import { mediaRoutes } from './media.js'
 import { menuRoutes } from './menu-routes.js'
 import { messagesRoutes } from './messages-routes.js'
 import { usersRoutes } from './users-routes.js'
 import { webhooksRoutes } from './webhooks-routes.js'
+import { contentSecurityPolicy, hostGuard } from '../../lib/http-guard.js'
 
 /** Sunshine's JSON body limit: 100 KB, answered 413 (conversations-api.md §0). */
 export const API_BODY_BYTES_MAX = 100 * 1024
@@ -26,8 +28,23 @@ export const API_BODY_BYTES_MAX = 100 * 1024
 const WEBHOOK_BODY_BYTES_MAX = 1024 * 1024
 const ATTACHMENT_UPLOAD = /^\/v2\/apps\/[^/]+\/attachments\/?$/
 
-export function createAdapterApp(ctx: AdapterContext): Hono {
+/** The adapter serves no page yet: any HTML it answers may run nothing inline. */
+const ADAPTER_CSP = contentSecurityPolicy({ scripts: [], styles: [] })
+
+export interface AdapterAppOptions {
+  /** Host names answered besides loopback names and IP addresses: `--host`, `--public-url`'s, `--allowed-host`. */
+  allowedHosts?: readonly string[]
+}
+
+export function createAdapterApp(ctx: AdapterContext, options: AdapterAppOptions = {}): Hono {
   const root = new Hono()
+  // First of all: a request for a Host the adapter does not know is refused (DNS rebinding, lib/http-guard.ts).
+  root.use('*', hostGuard({
+    allowedHosts: options.allowedHosts ?? [], flag: '--allowed-host NAME (or ADAPTER_ALLOWED_HOSTS=NAME)',
+    csp: () => ADAPTER_CSP,
+    refuse: (c, { message, hint }) => c.json({ errors: [{ code: API_ERRORS.forbidden.code, title: `${message}. ${hint}` }] } satisfies
+      ErrorBody, 403),
+  }))
   // Bodies over the limit are refused before they are read (by Content-Length, or as a chunked body streams in).
   const apiLimit = bodyLimit({ maxSize: API_BODY_BYTES_MAX, onError: () => { throw apiError('payloadTooLarge') } })
   const uploadLimit = bodyLimit({ maxSize: ATTACHMENT_BYTES_MAX, onError: () => { throw apiError('fileTooLarge') } })

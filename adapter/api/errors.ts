@@ -7,6 +7,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ErrorBody } from '../conversations/types.js'
 import { ChannelError, type ChannelFailure } from '../messenger/errors.js'
+import { JSON_NESTING_MAX } from '../../lib/json-depth.js'
 
 interface Entry { status: ContentfulStatusCode; code: string; title: string }
 
@@ -20,6 +21,8 @@ export const API_ERRORS = {
   },
   badRequest: { status: 400, code: 'bad_request', title: 'Bad request' },
   invalidJson: { status: 400, code: 'bad_request', title: 'The request body must be a JSON object' },
+  /** The adapter's own bound (lib/json-depth.ts): no Conversations body nests more than a few levels. */
+  nestedTooDeep: { status: 400, code: 'bad_request', title: `The request body nests deeper than ${JSON_NESTING_MAX} levels` },
   invalidIntegrationType: { status: 400, code: 'bad_request', title: 'Invalid integration type' },
   invalidPage: { status: 400, code: 'bad_request', title: 'Invalid page query parameters' },
   notFound: { status: 404, code: 'not_found', title: 'Resource not found' },

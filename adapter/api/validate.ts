@@ -5,17 +5,21 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import { ApiError, apiError, API_ERRORS } from './errors.js'
+import { JsonTooDeepError, parseJson } from '../../lib/json-depth.js'
 
-/** Bodies over Sunshine's 100 KB were refused before they got here (app.ts, API_BODY_BYTES_MAX). */
+/**
+ * Bodies over Sunshine's 100 KB were refused before they got here (app.ts, API_BODY_BYTES_MAX); JSON nested deeper
+ * than lib/json-depth.ts allows is refused before it is parsed.
+ */
 export async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text()
   try {
-    const value: unknown = JSON.parse(text)
+    const value = parseJson(text)
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw apiError('invalidJson')
     return value
   } catch (err) {
     if (err instanceof ApiError) throw err
-    throw apiError('invalidJson')
+    throw apiError(err instanceof JsonTooDeepError ? 'nestedTooDeep' : 'invalidJson')
   }
 }
 

@@ -15,4 +15,10 @@ export const LIMITS = {
   menuTitle: 30,
   /** From Graph v8.0 a flat menu takes up to 20 items (messenger-platform.md §6.1). */
   flatMenuItems: 20,
+  /**
+   * How long Facebook may redeliver a webhook event the adapter did not acknowledge: Graph webhooks are retried "for
+   * up to 36 hours" (messenger-platform.md §4.2, https://developers.facebook.com/docs/graph-api/webhooks/getting-started;
+   * unverified for Messenger). Seen-event ids are kept at least this long, so a redelivery is still recognised.
+   */
+  redeliveryWindowMs: 36 * 3600_000,
 } as const

@@ -11,6 +11,8 @@
  * - EEA: GET /me/messenger_profile?fields=subject_to_new_eu_privacy_rules (§7).
  * - content: what the channel left out of messages it delivered (store/delivery-notes.ts), e.g. location requests,
  *   which Messenger no longer takes.
+ * - webhook events: Messenger events the adapter answered 200 but rejected as malformed in the last 24 hours
+ *   (webhook-route.ts), with the newest few and why; Facebook never sees them fail, so only this shows them.
  */
 import type { AdapterContext } from '../runtime/context.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
@@ -23,6 +25,10 @@ export interface Check { name: string; status: CheckStatus; detail: string }
 export interface Finding { case: string; title: string; remedy: string; source: string }
 
 const SEED = 'Sunshine Conversations guide to Facebook Messenger, Troubleshooting'
+/** Rejections this recent make the webhook_events check a problem; older ones are only listed. */
+const REJECTIONS_WINDOW_MS = 24 * 3600_000
+/** How many of the newest rejections the diagnosis lists. */
+const REJECTIONS_LISTED = 10
 const REQUIRED_PERMISSIONS = ['pages_messaging', 'pages_manage_metadata']
 
 export const CASES = {
@@ -158,5 +164,19 @@ export async function diagnose(ctx: AdapterContext, row: MessengerIntegrationRow
     checks.push({ name: 'content', status: 'ok', detail: 'no message was delivered with parts left out' })
   }
 
-  return { integrationId: row.id, healthy: findings.length === 0 && checks.every((c) => c.status === 'ok'), checks, findings }
+  const rejectedEvents = rejections(ctx, row, checks)
+  return { integrationId: row.id, healthy: findings.length === 0 && checks.every((c) => c.status === 'ok'), checks,
+    findings, rejectedEvents }
+}
+
+/** The webhook_events check, and the newest rejected events to list with it. */
+function rejections(ctx: AdapterContext, row: MessengerIntegrationRow, checks: Check[]) {
+  const { rejectedEvents } = ctx.store
+  const recent = rejectedEvents.countSince(row.id, ctx.clock.now() - REJECTIONS_WINDOW_MS)
+  const listed = rejectedEvents.recent(row.id, REJECTIONS_LISTED)
+  checks.push(recent > 0
+    ? { name: 'webhook_events', status: 'problem',
+      detail: `${recent} Messenger event${recent === 1 ? '' : 's'} rejected in the last 24 hours; the last: ${listed[0]!.reason}` }
+    : { name: 'webhook_events', status: 'ok', detail: 'no Messenger event rejected in the last 24 hours' })
+  return listed.map((e) => ({ at: new Date(e.receivedAt).toISOString(), reason: e.reason, excerpt: e.excerpt }))
 }

@@ -16,7 +16,9 @@ import { emit } from '../webhooks/dispatcher.js'
 import type { Referral } from '../webhooks/events.js'
 import { ensureContact, type Contact, type CreationReason } from './contacts.js'
 import { GET_STARTED_PAYLOAD } from './facebook.js'
-import type { InboundAttachment, MessagingEvent, Referral as FbReferral, WebhookBody } from '../facebook/graph-types.js'
+import type { InboundAttachment, MessagingEvent, Referral as FbReferral } from '../facebook/graph-types.js'
+import type { PageEvents } from './webhook-envelope.js'
+import { logQuote } from '../../lib/quote.js'
 
 /** The integration each entry belongs to: the page's integration among those of the same Facebook app. */
 function integrationFor(ctx: AdapterContext, via: MessengerIntegrationRow, pageId: string): MessengerIntegrationRow | undefined {
@@ -26,15 +28,16 @@ function integrationFor(ctx: AdapterContext, via: MessengerIntegrationRow, pageI
     .find((i) => i.config.pageId === pageId && i.config.fbAppId === via.config.fbAppId)
 }
 
-export async function handleMessengerWebhook(ctx: AdapterContext, via: MessengerIntegrationRow, body: WebhookBody): Promise<void> {
-  if (body.object !== 'page' || !Array.isArray(body.entry)) return
-  for (const entry of body.entry) {
-    const integration = integrationFor(ctx, via, String(entry.id))
+/** The events of a webhook body that was read and checked (webhook-envelope.ts), entry by entry. */
+export async function handleMessengerWebhook(ctx: AdapterContext, via: MessengerIntegrationRow, entries: PageEvents[]):
+  Promise<void> {
+  for (const entry of entries) {
+    const integration = integrationFor(ctx, via, entry.pageId)
     if (!integration) {
-      ctx.log.warn(`webhook entry for page ${entry.id}, which has no integration; ignored`)
+      ctx.log.warn(`webhook entry for page ${logQuote(entry.pageId)}, which has no integration; ignored`)
       continue
     }
-    for (const event of entry.messaging ?? []) await handleEvent(ctx, integration, event)
+    for (const event of entry.events) await handleEvent(ctx, integration, event)
   }
 }
 

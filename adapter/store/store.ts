@@ -14,6 +14,8 @@ import { deliveryNotesRepository } from './delivery-notes.js'
 import { outboxRepository } from './outbox.js'
 import { seenEventsRepository } from './seen-events.js'
 import { menusRepository } from './menus.js'
+import { rejectedEventsRepository } from './rejected-events.js'
+import { adapterLogs } from './log-tables.js'
 import { checkpointInBackground } from '../../lib/wal-checkpointer.js'
 
 export function createStore(path: string) {
@@ -29,9 +31,12 @@ export function createStore(path: string) {
     outbox: outboxRepository(db),
     seenEvents: seenEventsRepository(db),
     menus: menusRepository(db),
+    rejectedEvents: rejectedEventsRepository(db),
     tx<T>(fn: () => T): T {
       return db.transaction(fn)()
     },
+    /** The logs the retention job prunes; seen-event ids newer than `owedSince()` are kept (log-tables.ts). */
+    logTables: (owedSince: () => number) => adapterLogs(db, owedSince),
     /** From now on the WAL is checkpointed by a worker thread, not by commits (lib/wal-checkpointer.ts). */
     checkpointInBackground: () => checkpointInBackground(db),
     close(): void {

@@ -152,9 +152,13 @@ export class ControlClient {
     return this.call('POST', `/people/${personId}/actions`, action)
   }
 
-  /** What the person sees in their thread with the page, rendered for their platform (or the one given). */
-  thread(personId: string, pageId: string, platform?: Platform): Promise<ThreadView> {
-    return this.call('GET', `/people/${personId}/threads/${pageId}${platform ? `?platform=${platform}` : ''}`)
+  /**
+   * What the person sees in their thread with the page, rendered for their platform (or the one given): the newest
+   * 50 messages, or `limit` (up to 500) of them before the message `before` (a thread view's `earlier`).
+   */
+  thread(personId: string, pageId: string, platform?: Platform, window: { before?: string; limit?: number } = {}):
+    Promise<ThreadView> {
+    return this.call('GET', `/people/${personId}/threads/${pageId}${queryOf({ platform, ...window })}`)
   }
 
   /** Page settings: moves the page into or out of the European Economic Area. */

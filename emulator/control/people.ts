@@ -8,11 +8,15 @@ import * as z from 'zod'
 import type { World } from '../world/world.js'
 import { personActionSchema } from '../messenger/person-action-schema.js'
 import { ActionRefused, performPersonAction } from '../messenger/person-actions.js'
-import { renderThread } from '../messenger/thread-view.js'
+import { renderThread, THREAD_WINDOW } from '../messenger/thread-view.js'
 import { ControlError, controlErrorResponse, notFound } from './errors.js'
 import type { PersonActionResult, ThreadView } from './types.js'
 
-const Platform = z.enum(['web', 'ios', 'android']).optional()
+const ThreadQuery = z.object({
+  platform: z.enum(['web', 'ios', 'android']).optional(),
+  before: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(THREAD_WINDOW.max).optional(),
+}).strict()
 
 function refused(err: unknown, c: Context): Response {
   if (err instanceof ActionRefused) return controlErrorResponse(new ControlError(err.status, err.message, err.instructions), c)
@@ -29,9 +33,10 @@ export function createPeopleApp(world: World): Hono {
     return c.json<PersonActionResult>(await performPersonAction(world, c.req.param('personId'), action), 201)
   })
 
+  // `?before=<mid>&limit=N`: the N newest messages before that one (ThreadView.earlier gives the next mid to ask).
   app.get('/people/:personId/threads/:pageId', (c) => {
-    const platform = Platform.parse(c.req.query('platform'))
-    return c.json<ThreadView>(renderThread(world, c.req.param('personId'), c.req.param('pageId'), platform))
+    const { platform, ...window } = ThreadQuery.parse(c.req.query())
+    return c.json<ThreadView>(renderThread(world, c.req.param('personId'), c.req.param('pageId'), platform, window))
   })
 
   app.get('/attachments/:id', (c) => {

@@ -3,7 +3,7 @@
  * and what people outside the Graph API do: log in to Graph API Explorer, press Token Generation, change a password,
  * remove an app in Business Integrations. Reads have no side effects.
  */
-import { readBody } from './body.js'
+import { boundedJsonBodies, readBody } from './body.js'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import * as z from 'zod'
@@ -45,6 +45,7 @@ export function createControlApp(runtime: Runtime): Hono {
         'Split a large world document into several POST /_emulator/world calls.')
     },
   }))
+  app.use('*', boundedJsonBodies)
 
   app.get('/health', (c) => c.json({ status: 'ok' }))
 

@@ -7,6 +7,7 @@
  * HTTP statuses (docs §2.3): 190 → 400, 10 → 400, 200-family → 403, 100/2500/803/104 → 400, throttling → 400,
  * transient 1/2 → 500.
  */
+import { shortQuote } from '../../lib/quote.js'
 
 export type GraphErrorType = 'OAuthException' | 'GraphMethodException' | 'FacebookApiException'
 
@@ -19,6 +20,11 @@ export interface GraphErrorEntry {
   message: string | ((...args: string[]) => string)
   /** Whether a retry may succeed; Graph adds `is_transient` on some errors (docs §0). */
   transient?: boolean
+  /**
+   * The message arguments the emulator writes itself (a list of allowed values, sentences about validated names).
+   * Every other argument may carry client input and is quoted short (`graphError`).
+   */
+  ownArgs?: readonly number[]
   source: string
 }
 
@@ -222,6 +228,7 @@ export const GRAPH_ERRORS = {
   paramOneOf: {
     code: 100, type: 'OAuthException', status: 400,
     message: (param: string, allowed: string, got: string) => `(#100) Param ${param} must be one of {${allowed}} - got "${got}"`,
+    ownArgs: [1],
     source: 'https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps/ (docs §5.3; captured: ' +
       'restfb/restfb#1210 "(#100) Param subscribed_fields[2] must be one of {feed, mention, …")',
   },
@@ -234,6 +241,8 @@ export const GRAPH_ERRORS = {
   fieldPermissionNeeded: {
     code: 200, type: 'OAuthException', status: 403,
     message: (detail: string) => `(#200) ${detail}`,
+    // One sentence per refused field, every field a known name (graph/subscribed-apps.ts).
+    ownArgs: [0],
     source: 'https://developers.facebook.com/docs/graph-api/reference/page/subscribed_apps/ (captured: ' +
       'jgorset/facebook-messenger#280 "To subscribe to the feed field, one of these permissions is needed: …")',
   },
@@ -311,6 +320,23 @@ export const GRAPH_ERRORS = {
     message: (limit: string) => `(#100) The request body is larger than ${limit}`,
     source: `${ERRORS_DOC} (docs §2.1: parameter errors are code 100 at HTTP 400; the limit is the emulator's, limits.ts)`,
   },
+  /** JSON nested deeper than LIMITS.paramNestingMax, in the body or in one parameter (graph/params.ts). */
+  paramNestedTooDeep: {
+    code: 100, type: 'OAuthException', status: 400,
+    message: (what: string, max: string) => `(#100) ${what} nests deeper than ${max} levels`,
+    source: `${ERRORS_DOC} (docs §2.1: parameter errors are code 100 at HTTP 400). Graph documents no nesting limit ` +
+      'and its answer to absurdly nested JSON is unknown: the bound and the wording are the emulator\'s own, in the ' +
+      'style of its Messenger Profile refusal "Param persistent_menu nests deeper than 3 levels"',
+  },
+  /** A credential given twice with different values (graph/params.ts). */
+  paramRepeated: {
+    code: 100, type: 'OAuthException', status: 400,
+    message: (param: string) => `(#100) Param ${param} was given more than once with different values`,
+    source: `${ERRORS_DOC} (docs §2.1, §11). Graph takes the last of repeated values (huandu/facebook#182: a page ` +
+      'token followed by a user token answers (#210)) and accepts the same value twice (facebook-python-business-sdk' +
+      '#641: paging URLs collect one access_token per page). The emulator refuses differing values, so a wrong ' +
+      'appsecret_proof cannot pass beside a right one; the wording is its own',
+  },
   attachmentTooLarge: {
     code: 100, subcode: 2018109, type: 'OAuthException', status: 400,
     message: '(#100) Attachment size exceeds allowable limit',
@@ -338,6 +364,17 @@ export const GRAPH_ERRORS = {
     source: 'https://developers.facebook.com/docs/messenger-platform/europe-updates (docs §7: "API calls with ' +
       'profile_pic field will return an error message"; captured: botman/driver-facebook#113, ' +
       'fbsamples/original-coast-clothing#78 with subcode 2018336, botpress/botpress#4361 at HTTP 400)',
+  },
+
+  // ── The emulator's own guards (lib/http-guard.ts, emulator/app.ts) ───────────────────────────────────────────────
+  /** A request for a Host the emulator does not answer (DNS rebinding); the detail names the flag that allows it. */
+  hostNotAllowed: {
+    code: 100, type: 'OAuthException', status: 403,
+    message: (detail: string) => `(#100) ${detail}`,
+    // Built by the guard, which quotes the host short itself.
+    ownArgs: [0],
+    source: "the emulator's own: graph.facebook.com is reached by one name only, so Graph has no such error; code " +
+      '100 in its error shape, with 403 as the guard answers on every surface',
   },
 
   // ── Transient (docs §0) ───────────────────────────────────────────────────────────────────────────────────────
@@ -418,9 +455,14 @@ export interface GraphErrorBody {
 
 type ArgsOf<N extends GraphErrorName> = (typeof GRAPH_ERRORS)[N]['message'] extends (...a: infer A) => string ? A : []
 
-/** Builds the catalogue error `name`; `reason` explains it in the request journal. */
+/**
+ * Builds the catalogue error `name`; `reason` explains it in the request journal. Arguments that may carry client
+ * input are quoted short (lib/quote.ts), here once rather than at every call site, so neither the body nor the
+ * `WWW-Authenticate` header can grow with what a client sent.
+ */
 export function graphError<N extends GraphErrorName>(name: N, ...args: ArgsOf<N>): GraphError {
   const entry: GraphErrorEntry = GRAPH_ERRORS[name]
-  const message = typeof entry.message === 'function' ? entry.message(...(args as string[])) : entry.message
+  const quoted = (args as string[]).map((a, i) => (entry.ownArgs?.includes(i) ? a : shortQuote(a)))
+  const message = typeof entry.message === 'function' ? entry.message(...quoted) : entry.message
   return new GraphError(entry, message, name)
 }

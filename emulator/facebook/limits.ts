@@ -9,6 +9,8 @@
  * Where the evidence is missing, `decision` says what was chosen and why: what a bot's author would rather meet.
  */
 
+import { JSON_NESTING_MAX } from '../../lib/json-depth.js'
+
 /** What Facebook does with a value past the limit, and so what the emulator does. */
 export type Beyond =
   /** Refused with Facebook's error (`(#100) Length of param … must be less than or equal to …`, `(#105) …`). */
@@ -120,6 +122,12 @@ export const LIMITS = {
   /** Any other body (JSON, form): the emulator's own bound; the largest valid Send API body is a few kilobytes. */
   bodyBytesMax: limit(1024 * 1024, 'emulator',
     "the emulator's own limit (Facebook documents none for JSON bodies): refused before it is read"),
+  /**
+   * JSON nesting in a body or a parameter: the emulator's own bound (Graph documents none). The deepest valid body,
+   * a generic template's button, nests 8 levels.
+   */
+  paramNestingMax: limit(JSON_NESTING_MAX, 'emulator',
+    "the emulator's own bound (Facebook documents none): deeper JSON is refused before it is parsed"),
   /** The standard messaging window, and HUMAN_AGENT's (docs §8). */
   standardWindowMs: limit(24 * 60 * 60 * 1000, 'expire',
     'https://developers.facebook.com/docs/messenger-platform/policy/policy-overview (docs §8)'),

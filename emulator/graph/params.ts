@@ -7,6 +7,7 @@ import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { graphError } from '../facebook/errors.js'
 import { LIMITS } from '../facebook/limits.js'
+import { nestsDeeperThan } from '../../lib/json-depth.js'
 
 export type ParamValue = string | number | boolean | null | ParamValue[] | { [k: string]: ParamValue }
 
@@ -67,18 +68,17 @@ export class Params {
     return v
   }
 
-  /** A structured parameter: JSON bodies carry it as an object, form bodies as a JSON string (docs §11). */
+  /**
+   * A structured parameter: JSON bodies carry it as an object, form bodies and queries as a JSON string (docs §11),
+   * whose depth is bounded as a JSON body's is.
+   */
   object(name: string): ParamValue | undefined {
     this.read.add(name)
     const v = this.values[name]
     if (typeof v !== 'string') return v === null ? undefined : v
     const t = v.trim()
     if (!t.startsWith('{') && !t.startsWith('[')) return v
-    try {
-      return JSON.parse(t) as ParamValue
-    } catch {
-      throw graphError('paramInvalid', `Param ${name} must be a JSON object`)
-    }
+    return parseJson(t, `Param ${name}`, () => graphError('paramInvalid', `Param ${name} must be a JSON object`))
   }
 
   /** A list given as a JSON array, a JSON-array string or a comma/space separated string (`fields`, `scope`). */
@@ -111,11 +111,42 @@ function queryOf(url: string): string {
   return q < 0 ? '' : bare.slice(q)
 }
 
+/**
+ * JSON text as a parameter value, nested at most LIMITS.paramNestingMax deep: parsing deeper text is cheap, but
+ * serialising it for the journal, or `String()` of a deep array, overflows the stack (issue 14). `what` names it in
+ * the refusal; `malformed` is the error for text that is not JSON.
+ */
+function parseJson(text: string, what: string, malformed: () => Error): ParamValue {
+  if (nestsDeeperThan(text, LIMITS.paramNestingMax.value)) {
+    throw graphError('paramNestedTooDeep', what, String(LIMITS.paramNestingMax.value))
+  }
+  try {
+    return JSON.parse(text) as ParamValue
+  } catch {
+    throw malformed()
+  }
+}
+
+/**
+ * Credentials Graph reads once. Given twice with different values, Graph takes the last one, so a wrong
+ * appsecret_proof beside a right one passed (issue 14); the emulator refuses that, and accepts the same value twice,
+ * as SDKs that page send it (errors.ts, paramRepeated).
+ */
+const CREDENTIALS = ['access_token', 'appsecret_proof', 'input_token', 'fb_exchange_token'] as const
+
+function setParam(values: Record<string, ParamValue>, name: string, value: ParamValue): void {
+  const before = values[name]
+  if (before !== undefined && before !== value && (CREDENTIALS as readonly string[]).includes(name)) {
+    throw graphError('paramRepeated', name)
+  }
+  values[name] = value
+}
+
 export async function readParams(c: Context): Promise<Params> {
   // No prototype: a body key such as `__proto__` is then just an unknown parameter, never the object's prototype.
   const values: Record<string, ParamValue> = Object.create(null) as Record<string, ParamValue>
   const query = queryOf(c.req.url)
-  if (query.length > 1) for (const [k, v] of new URLSearchParams(query)) values[k] = v
+  if (query.length > 1) for (const [k, v] of new URLSearchParams(query)) setParam(values, k, v)
   const files: Record<string, File> = {}
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return new Params(values, files)
 
@@ -127,7 +158,7 @@ export async function readParams(c: Context): Promise<Params> {
       throw graphError('paramInvalid', 'Malformed multipart body')
     })
     for (const [k, v] of form) {
-      if (typeof v === 'string') values[k] = v
+      if (typeof v === 'string') setParam(values, k, v)
       else files[k] = v
     }
     return new Params(values, files)
@@ -135,19 +166,16 @@ export async function readParams(c: Context): Promise<Params> {
   const text = await c.req.text()
   if (text.trim() === '') return new Params(values, files)
   if (type.includes('json') || (type === '' && /^\s*\{/.test(text))) {
-    let body: unknown
-    try {
-      body = JSON.parse(text)
-    } catch {
-      throw graphError('paramInvalid', 'Invalid JSON in request body')
-    }
+    const body = parseJson(text, 'The request body', () => graphError('paramInvalid', 'Invalid JSON in request body'))
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw graphError('paramInvalid', 'The request body must be a JSON object')
     }
+    // The query's credentials are compared with the body's; the rest is copied at once (this is every Send API call).
+    for (const name of CREDENTIALS) if (name in body) setParam(values, name, body[name]!)
     Object.assign(values, body)
     return new Params(values, files)
   }
   // application/x-www-form-urlencoded, or a form body sent with no Content-Type at all (docs §11).
-  for (const [k, v] of new URLSearchParams(text)) values[k] = v
+  for (const [k, v] of new URLSearchParams(text)) setParam(values, k, v)
   return new Params(values, files)
 }

@@ -147,7 +147,7 @@ const HANDLERS: { [T in PersonActionType]: Handler<T> } = {
   },
 
   quick_reply: (ctx, a) => {
-    const shown = shownQuickReplies(ctx.world.messages.ofConversation(ctx.pageId, ctx.person.id), ctx.conversation)
+    const shown = shownQuickReplies(ctx.world.messages.last(ctx.pageId, ctx.person.id), ctx.conversation)
     if (!shown) {
       throw new ActionRefused(409, 'No quick replies are shown in this thread',
         'Quick replies show above the composer with the last page message and vanish once the person answers.')

@@ -10,6 +10,7 @@
 import { graphError } from '../facebook/errors.js'
 import { LIMITS, type CutLimitName } from '../facebook/limits.js'
 import type { Leniency } from '../facebook/leniency.js'
+import { isWebUrl } from './web-url.js'
 import {
   MESSENGER_PROFILE_FIELDS, type GetStarted, type Greeting, type IceBreakerQuestion, type IceBreakers, type MenuItem,
   type MessengerProfile, type MessengerProfileField, type PersistentMenu,
@@ -87,14 +88,7 @@ function maxItems(list: unknown[], max: number, param: string): void {
 
 function url(value: unknown, param: string, httpsOnly = false): string {
   const s = text(value, param)
-  let parsed: URL
-  try {
-    parsed = new URL(s)
-  } catch {
-    throw graphError('paramInvalid', `Param ${param} must be a valid URL`)
-  }
-  const schemes = httpsOnly ? ['https:'] : ['http:', 'https:']
-  if (!schemes.includes(parsed.protocol)) {
+  if (!isWebUrl(s, httpsOnly)) {
     throw graphError('paramInvalid', `Param ${param} must be a valid ${httpsOnly ? 'https ' : ''}URL`)
   }
   return s

@@ -14,6 +14,7 @@ import { graphError } from '../facebook/errors.js'
 import type { Leniency } from '../facebook/leniency.js'
 import { parseGraph } from './graph-validation.js'
 import { lazy } from '../../lib/lazy.js'
+import { webUrl } from './web-url.js'
 
 export const MEDIA_TYPES = ['image', 'audio', 'video', 'file'] as const
 export type MediaType = (typeof MEDIA_TYPES)[number]
@@ -36,10 +37,10 @@ const schemas = lazy(() => {
   const heightRatio = z.enum(['compact', 'tall', 'full'])
 
   const webUrlFields = {
-    url: z.url(),
+    url: webUrl(),
     webview_height_ratio: heightRatio.optional(),
     messenger_extensions: z.boolean().optional(),
-    fallback_url: z.url().optional(),
+    fallback_url: webUrl().optional(),
     webview_share_button: z.enum(['hide', 'show']).optional(),
   }
 
@@ -50,7 +51,7 @@ const schemas = lazy(() => {
       type: z.literal('phone_number'), title,
       payload: z.string().regex(/^\+\d{6,15}$/, 'must be a phone number with a + and the country code'),
     }).strict(),
-    z.object({ type: z.literal('account_link'), url: z.url() }).strict(),
+    z.object({ type: z.literal('account_link'), url: webUrl() }).strict(),
     z.object({ type: z.literal('account_unlink') }).strict(),
     z.object({
       type: z.literal('game_play'), title, payload: payload.optional(),

@@ -11,10 +11,12 @@ export type ShownQuickReplies =
   | { source: 'message'; mid: string; items: QuickReply[] }
   | { source: 'ad'; welcome: AdWelcome; items: QuickReply[] }
 
-/** The quick replies shown, or undefined: they vanish as soon as anything follows them. */
-export function shownQuickReplies(messages: StoredMessage[], conversation: Conversation | undefined):
+/**
+ * The quick replies shown, or undefined: they vanish as soon as anything follows them. `last` is the conversation's
+ * newest message: nothing older matters, so no caller reads a whole thread for this.
+ */
+export function shownQuickReplies(last: StoredMessage | undefined, conversation: Conversation | undefined):
   ShownQuickReplies | undefined {
-  const last = messages.at(-1)
   const welcome = conversation?.adWelcome
   if (welcome && (last?.seq ?? 0) <= welcome.afterSeq) {
     const items = (welcome.quick_replies ?? []).map((q) => ({ content_type: 'text' as const, ...q }))

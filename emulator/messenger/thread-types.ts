@@ -95,7 +95,10 @@ export interface ThreadView {
   psid: string | null
   platform: Platform
   restricted: boolean
+  /** The newest messages (50 unless `limit` asked for up to 500), or those before the message `before`. */
   bubbles: ThreadBubble[]
+  /** The mid to pass as `before` for the messages before these, or null when these reach the start of the thread. */
+  earlier: string | null
   /** Above the composer: the quick replies of the last page message, until the person answers. */
   quickReplies: ThreadQuickReply[]
   typing: { page: boolean; person: boolean }

@@ -1,6 +1,6 @@
 /**
  * What a person sees in their Messenger thread with a page, rendered for their client (web, iOS, Android): the
- * bubbles both ways in order, quick replies above the composer, carousels and buttons, the typing indicator, the
+ * newest bubbles both ways in order (earlier ones a window at a time), quick replies above the composer, carousels and buttons, the typing indicator, the
  * seen/delivered/read marks, the persistent menu and the Get Started button. Reading it changes nothing.
  * Under the European rules (eea.ts) non-image media from the business renders as a link, and templates and buttons
  * do not render on the web client (seed guide "Impact of Messenger API Updates for Europe"). Labels past their
@@ -130,28 +130,54 @@ function menuFor(world: World, pageId: string, locale: string): { items: ThreadM
   }
 }
 
-export function renderThread(world: World, personId: string, pageId: string, platformOverride?: Platform): ThreadView {
+/** Which part of a thread to show: the newest `limit` messages before the message `before` (a mid), or the newest. */
+export interface ThreadWindow { before?: string | undefined; limit?: number | undefined }
+
+/**
+ * Messages a thread view shows at once unless asked for more, and the most it shows: a thread of 100,000 messages
+ * drawn whole was 32 MB of HTML (issue 14). Earlier ones are a `before` away (`ThreadView.earlier`).
+ */
+export const THREAD_WINDOW = { default: 50, max: 500 } as const
+
+/** The seq before which the window ends: the message `before` of this conversation, or the end. */
+function windowEnd(world: World, pageId: string, personId: string, before: string | undefined): number | undefined {
+  if (before === undefined) return undefined
+  const m = world.messages.get(before)
+  if (!m || m.pageId !== pageId || m.personId !== personId) {
+    throw new ActionRefused(404, `No message ${before} in this thread`,
+      'Pass as before the earlier value of a thread view of this person and page.')
+  }
+  return m.seq
+}
+
+export function renderThread(world: World, personId: string, pageId: string, platformOverride?: Platform,
+  window: ThreadWindow = {}): ThreadView {
   const person = world.people.get(personId)
   if (!person) throw new ActionRefused(404, `No person ${personId} in the world`, "GET /_emulator/world lists every person's id.")
   if (!world.pages.get(pageId)) throw new ActionRefused(404, `No page ${pageId} in the world`, "GET /_emulator/world lists every page's id.")
   const platform = platformOverride ?? person.platform
   const c = world.conversations.get(pageId, personId)
-  const messages = world.messages.ofConversation(pageId, personId)
+  const shownWindow = world.messages.window(pageId, personId, window.limit ?? THREAD_WINDOW.default,
+    windowEnd(world, pageId, personId, window.before))
+  const { messages } = shownWindow
+  const last = world.messages.last(pageId, personId)
   const restricted = conversationIsEeaRestricted(world, pageId, personId)
   const now = world.clock.now()
 
   const bubbles: ThreadBubble[] = []
-  if (c?.adWelcome && c.adWelcome.afterSeq === 0) bubbles.push(welcomeBubble(c, platform, restricted))
+  // An ad's welcome shown before any message belongs at the very start: on the window that reaches it.
+  if (c?.adWelcome && c.adWelcome.afterSeq === 0 && !shownWindow.earlier) bubbles.push(welcomeBubble(c, platform, restricted))
   for (const m of messages) {
     bubbles.push(m.direction === 'page' ? pageBubble(m, c, platform, restricted) : personBubble(m, c))
     if (c?.adWelcome && c.adWelcome.afterSeq === m.seq) bubbles.push(welcomeBubble(c, platform, restricted))
   }
-  const shown = shownQuickReplies(messages, c)
+  const shown = shownQuickReplies(last, c)
   // A business under the European rules cannot show a persistent menu (seed guide; refusal is in profile-rules.ts).
   const menu = restricted ? { items: [], composerInputDisabled: false } : menuFor(world, pageId, person.locale)
   const getStarted = world.messengerProfiles.get(pageId)?.get_started
   return {
     personId, pageId, psid: world.people.psids(personId)[pageId] ?? null, platform, restricted, bubbles,
+    earlier: shownWindow.earlier ? messages[0]!.mid : null,
     quickReplies: (shown?.items ?? []).map((q, index) =>
       ({ index, ...q, ...(q.title === undefined ? {} : label('quickReplyTitleMax', q.title)) })),
     typing: { page: (c?.pageTypingUntil ?? 0) > now, person: (c?.personTypingUntil ?? 0) > now },
@@ -160,7 +186,7 @@ export function renderThread(world: World, personId: string, pageId: string, pla
       deliveredToPerson: iso(c?.deliveredWatermark),
     },
     persistentMenu: menu.items, composerInputDisabled: menu.composerInputDisabled,
-    getStarted: { shown: messages.length === 0 && getStarted !== undefined, ...(getStarted ? { payload: getStarted.payload } : {}) },
+    getStarted: { shown: last === undefined && getStarted !== undefined, ...(getStarted ? { payload: getStarted.payload } : {}) },
     blocked: c?.blocked ?? false,
     windowClosesAt: iso(windowClosesAt(c?.lastPersonAt ?? null, now)),
   }

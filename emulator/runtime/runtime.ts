@@ -1,10 +1,13 @@
 /**
  * The emulator's runtime, in one place: the world (SQLite, the clock and the id generators), the lock that keeps a
- * second emulator off its database file, the webhook delivery worker and the WAL checkpointer. `startEmulator()` opens one, hands it to every surface (Graph, control API,
- * dashboard) and closes it; nothing else holds state or runs in the background.
+ * second emulator off its database file, the webhook delivery worker, the WAL checkpointer and the retention job that
+ * prunes the logs. `startEmulator()` opens one, hands it to every surface (Graph, control API, dashboard) and closes
+ * it; nothing else holds state or runs in the background.
  */
 import { checkpointInBackground, type Checkpointer } from '../../lib/wal-checkpointer.js'
 import { lockDatabase, type DatabaseLock } from '../../lib/database-lock.js'
+import { RetentionJob, type RetentionOptions } from '../../lib/retention.js'
+import { deliveriesLog, journalLog } from '../world/log-tables.js'
 import { World } from '../world/world.js'
 import type { Ids } from '../world/ids.js'
 import { DeliveryWorker, type DeliveryOptions } from '../webhooks/delivery.js'
@@ -21,13 +24,15 @@ export interface RuntimeOptions {
    * refused with Facebook's error, where by default the emulator is as lenient as production (facebook/leniency.ts).
    */
   strict?: boolean | undefined
+  /** How much of the request journal and the webhook log is kept (lib/retention.ts has the defaults). */
+  retention?: RetentionOptions | undefined
 }
 
 export class Runtime {
   private checkpoints: Checkpointer | undefined
 
-  private constructor(readonly world: World, readonly delivery: DeliveryWorker, readonly strict: boolean,
-    private readonly lock: DatabaseLock | undefined) {}
+  private constructor(readonly world: World, readonly delivery: DeliveryWorker, readonly retention: RetentionJob,
+    readonly strict: boolean, private readonly lock: DatabaseLock | undefined) {}
 
   /**
    * Locks the database file (another emulator on it gets a DatabaseInUseError naming this one) and opens the world,
@@ -43,7 +48,11 @@ export class Runtime {
       lock?.release()
       throw e
     }
-    return new Runtime(world, new DeliveryWorker(world, options.webhooks), options.strict ?? false, lock)
+    // Rows carry the emulator's clock, which tests move ahead by days: a row's age is measured on the slower of it
+    // and real time, so moving the clock never prunes a CI run's history.
+    const now = () => Math.min(Date.now(), world.clock.now())
+    const retention = new RetentionJob([journalLog(world.store), deliveriesLog(world.store)], now, options.retention)
+    return new Runtime(world, new DeliveryWorker(world, options.webhooks), retention, options.strict ?? false, lock)
   }
 
   /** The URL the emulator serves at, for the message another emulator on the same database file gets. */
@@ -51,15 +60,22 @@ export class Runtime {
     this.lock?.serving(url)
   }
 
-  /** Starts checkpointing the WAL and delivering webhooks, first those an earlier run left pending (principle 5). */
+  /**
+   * Starts checkpointing the WAL, delivering webhooks (first those an earlier run left pending, principle 5) and
+   * pruning the logs.
+   */
   start(): void {
     this.checkpoints ??= checkpointInBackground(this.world.db)
     this.delivery.start()
+    this.retention.start()
   }
 
-  /** Stops delivery (rows in flight stay pending) and checkpoints, then closes the database and releases its lock. */
+  /**
+   * Stops delivery (rows in flight stay pending), pruning and checkpoints, then closes the database and releases its
+   * lock.
+   */
   async close(): Promise<void> {
-    await Promise.all([this.delivery.stop(), this.checkpoints?.stop()])
+    await Promise.all([this.delivery.stop(), this.retention.stop(), this.checkpoints?.stop()])
     this.world.close()
     this.lock?.release()
   }

@@ -8,6 +8,16 @@ import { Hono, type Handler } from 'hono'
 import type { World } from '../world/world.js'
 import { DASHBOARD_PATH, EVENTS_PATH, OAUTH_DIALOG_PATHS, SDK_SCRIPT_PATH } from './paths.js'
 
+/** The UI's module once a first page loaded it: its pages' Content-Security-Policy is known from then on. */
+let ui: typeof import('./index.js') | undefined
+
+/**
+ * The Content-Security-Policy of the UI's pages. An HTML answer only ever comes from the UI's app, so by then its
+ * module is loaded; before, the strictest policy.
+ */
+export const uiContentSecurityPolicy = (): string =>
+  ui?.UI_CONTENT_SECURITY_POLICY ?? "default-src 'none'; frame-ancestors 'none'"
+
 /** A handler that builds its app on its first request, then hands that app every request (full path, same env). */
 function onFirstUse(build: () => Promise<Hono>): Handler {
   let app: Promise<Hono> | undefined
@@ -16,11 +26,11 @@ function onFirstUse(build: () => Promise<Hono>): Handler {
 
 /** The UI's paths, answered by ui/index.tsx's app once loaded. `control` is what the dashboard acts through. */
 export function createLazyUiApp(world: World, control: Hono): Hono {
-  const ui = onFirstUse(async () => (await import('./index.js')).createUiApp(world, control))
+  const pages = onFirstUse(async () => (ui = await import('./index.js')).createUiApp(world, control))
   const app = new Hono()
-  app.get('/', ui)
-  app.get(SDK_SCRIPT_PATH, ui)
-  for (const path of [DASHBOARD_PATH, ...OAUTH_DIALOG_PATHS]) app.all(path, ui).all(`${path}/*`, ui)
+  app.get('/', pages)
+  app.get(SDK_SCRIPT_PATH, pages)
+  for (const path of [DASHBOARD_PATH, ...OAUTH_DIALOG_PATHS]) app.all(path, pages).all(`${path}/*`, pages)
   return app
 }
 

@@ -5,13 +5,13 @@
  *
  * The cookie carries the account's session epoch: a password change (`POST /_emulator/accounts/{id}/password`) logs
  * the browser out as it kills the account's tokens. Forms that change consent carry a CSRF token derived from the
- * session id, so another site cannot submit them on the person's behalf.
+ * session id, so another site cannot submit them on the person's behalf (form-tokens.ts).
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { World } from '../world/world.js'
 import type { Account } from '../world/accounts.js'
+import { FormTokens } from './form-tokens.js'
 
 const COOKIE = 'emu_fb_session'
 
@@ -21,7 +21,7 @@ export interface LoginSession {
 }
 
 export class LoginSessions {
-  private readonly key = randomBytes(32)
+  private readonly tokens = new FormTokens()
 
   constructor(private readonly world: World) {}
 
@@ -31,35 +31,25 @@ export class LoginSessions {
     const m = raw?.match(/^([0-9a-f]{32})\.(\d+)\.(\d+)\.([\w-]+)$/)
     if (!m) return undefined
     const [, id, accountId, epoch, sig] = m as unknown as [string, string, string, string, string]
-    if (!this.equal(sig, this.mac(`${id}.${accountId}.${epoch}`))) return undefined
+    if (!FormTokens.equal(sig, this.tokens.mac(`${id}.${accountId}.${epoch}`))) return undefined
     const account = this.world.accounts.get(accountId)
     if (!account || account.sessionEpoch !== Number(epoch)) return undefined
     return { id, account }
   }
 
   logIn(c: Context, account: Account): LoginSession {
-    const id = randomBytes(16).toString('hex')
+    const id = FormTokens.sessionId()
     const value = `${id}.${account.id}.${account.sessionEpoch}`
-    setCookie(c, COOKIE, `${value}.${this.mac(value)}`, { path: '/', httpOnly: true, sameSite: 'Lax' })
+    setCookie(c, COOKIE, `${value}.${this.tokens.mac(value)}`, { path: '/', httpOnly: true, sameSite: 'Lax' })
     return { id, account }
   }
 
   /** The CSRF token forms of this session carry. */
   csrfToken(session: LoginSession): string {
-    return this.mac(`csrf.${session.id}`)
+    return this.tokens.csrfToken(session.id)
   }
 
   checkCsrf(session: LoginSession, token: string | undefined): boolean {
-    return token !== undefined && this.equal(token, this.csrfToken(session))
-  }
-
-  private mac(value: string): string {
-    return createHmac('sha256', this.key).update(value).digest('base64url')
-  }
-
-  private equal(a: string, b: string): boolean {
-    const x = Buffer.from(a)
-    const y = Buffer.from(b)
-    return x.length === y.length && timingSafeEqual(x, y)
+    return this.tokens.checkCsrf(session.id, token)
   }
 }

@@ -10,6 +10,7 @@ import type {
   ThreadAttachment, ThreadBubble, ThreadButton, ThreadCard, ThreadTemplate,
 } from '../control/types.js'
 import type { Platform } from '../world/people.js'
+import { CsrfField } from './dashboard/csrf.js'
 
 export const ACTIONS_PATH = '/dashboard/messenger/actions'
 
@@ -26,6 +27,7 @@ const time = (iso: string) => iso.slice(11, 16)
 export const ActionForm: FC<PropsWithChildren<{ ctx: ThreadContext; type: string; fields?: Record<string, string | number>; class?: string }>> =
   ({ ctx, type, fields = {}, class: cls, children }) => (
     <form method="post" action={ACTIONS_PATH} class={cls}>
+      <CsrfField />
       <input type="hidden" name="page" value={ctx.pageId} />
       <input type="hidden" name="person" value={ctx.personId} />
       <input type="hidden" name="platform" value={ctx.platform} />

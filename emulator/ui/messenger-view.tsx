@@ -5,7 +5,8 @@
  * action `POST /_emulator/people/{id}/actions` takes (`client.personAction`), so the business gets the same webhooks;
  * its reply appears without reloading (the live script, emulator/ui/events.ts).
  *
- *   GET  /dashboard/messenger?page=&person=&platform=   the view (defaults: the first page, the first person)
+ *   GET  /dashboard/messenger?page=&person=&platform=&before=   the view (defaults: the first page, the first
+ *        person; the newest messages, or those before the message `before`: "Show earlier messages" is a plain link)
  *   POST /dashboard/messenger/actions                   one person action from a form → 303 back to the view
  */
 import { Hono } from 'hono'
@@ -16,6 +17,7 @@ import type { Platform } from '../world/people.js'
 import { LIMITS } from '../facebook/limits.js'
 import { act, backPath, readForm, type Form } from './dashboard/actions.js'
 import { Layout, flashOf, render } from './dashboard/layout.js'
+import { LIST_STEP } from './dashboard/more.js'
 import { ActionForm, Bubble, safeUrl, type ThreadContext } from './messenger-bubbles.js'
 
 const PATH = '/dashboard/messenger'
@@ -24,8 +26,9 @@ const PLATFORMS: { id: Platform; label: string }[] = [
 ]
 const ATTACHMENT_TYPES = ['image', 'video', 'audio', 'file'] as const
 
-export function viewUrl(pageId: string, personId: string, platform?: string): string {
-  const q = new URLSearchParams({ page: pageId, person: personId, ...(platform ? { platform } : {}) })
+export function viewUrl(pageId: string, personId: string, platform?: string, before?: string): string {
+  const q = new URLSearchParams({ page: pageId, person: personId, ...(platform ? { platform } : {}),
+    ...(before ? { before } : {}) })
   return `${PATH}?${q.toString()}`
 }
 
@@ -41,19 +44,30 @@ export function actionFromForm(form: Form): PersonAction {
   return action as PersonAction
 }
 
+/** The first LIST_STEP items and the chosen one: a world of thousands of people gives a short list all the same. */
+function choices<T extends { id?: string }>(items: T[], chosen: string): T[] {
+  const first = items.slice(0, LIST_STEP)
+  const picked = first.some((x) => x.id === chosen) ? undefined : items.find((x) => x.id === chosen)
+  return picked ? [...first, picked] : first
+}
+
 const Picker: FC<{ world: CompleteWorldDocument; pageId: string; personId: string; platform: Platform }> = (p) => (
   <form method="get" action={PATH} class="card" aria-labelledby="picker-title">
     <h2 id="picker-title">Conversation</h2>
     <p><label for="pick-page">Page</label><br />
       <select id="pick-page" name="page" data-autosubmit>
-        {p.world.pages.map((x) => <option value={x.id} selected={x.id === p.pageId}>{x.name}</option>)}
+        {choices(p.world.pages, p.pageId).map((x) => <option value={x.id} selected={x.id === p.pageId}>{x.name}</option>)}
       </select></p>
     <p><label for="pick-person">Person on Messenger</label><br />
       <select id="pick-person" name="person" data-autosubmit>
-        {p.world.people.map((x) => (
+        {choices(p.world.people, p.personId).map((x) => (
           <option value={x.id} selected={x.id === p.personId}>{`${x.firstName} ${x.lastName}${x.eea ? ' (EEA)' : ''}`}</option>
         ))}
       </select></p>
+    {(p.world.pages.length > LIST_STEP || p.world.people.length > LIST_STEP) && (
+      <p class="muted" id="picker-more">The first {LIST_STEP} of each are listed; open any other with
+        {' '}<code>?page=ID&amp;person=ID</code>.</p>
+    )}
     <input type="hidden" name="platform" value={p.platform} />
     <button type="submit">Open</button>
   </form>
@@ -68,15 +82,23 @@ const Platforms: FC<{ pageId: string; personId: string; platform: Platform }> = 
   </nav>
 )
 
-/** The thread, its Get Started button and the typing indicator: one live region. */
-const Thread: FC<{ ctx: ThreadContext; view: ThreadView }> = ({ ctx, view }) => {
-  const lastIndex = (from: 'page' | 'person') =>
-    view.bubbles.reduce((last, b, i) => (b.from === from && b.inHistory ? i : last), -1)
+/**
+ * The thread, its Get Started button and the typing indicator: one live region. It shows a window of the newest
+ * messages (control API: 50); earlier windows are links, so a long thread never draws whole. Marks (seen, delivered)
+ * go on the last bubbles of the newest window only.
+ */
+const Thread: FC<{ ctx: ThreadContext; view: ThreadView; before: string | undefined }> = ({ ctx, view, before }) => {
+  const lastIndex = (from: 'page' | 'person') => before !== undefined ? -1
+    : view.bubbles.reduce((last, b, i) => (b.from === from && b.inHistory ? i : last), -1)
   const lastPage = lastIndex('page')
   const lastPerson = lastIndex('person')
   return (
     <ol id="thread" class="thread" data-live data-stick-bottom aria-label={`Conversation with ${ctx.pageName}`}
       data-refresh-in={view.typing.page ? String(LIMITS.typingIndicatorMs.value) : undefined}>
+      {view.earlier && (
+        <li class="history"><a id="show-earlier" href={viewUrl(ctx.pageId, ctx.personId, ctx.platform, view.earlier)}>
+          Show earlier messages</a></li>
+      )}
       {view.getStarted.shown && (
         <li class="get-started">
           <p>{ctx.pageName} · Tap Get Started to begin</p>
@@ -85,7 +107,11 @@ const Thread: FC<{ ctx: ThreadContext; view: ThreadView }> = ({ ctx, view }) => 
       )}
       {view.bubbles.length === 0 && !view.getStarted.shown && <li class="muted">No messages yet. Say hi!</li>}
       {view.bubbles.map((b, i) => <Bubble ctx={ctx} b={b} showMark={i === lastPage || i === lastPerson} />)}
-      {view.typing.page && <li class="typing" id="typing">{ctx.pageName} is typing…</li>}
+      {before !== undefined && (
+        <li class="history"><a id="show-newest" href={viewUrl(ctx.pageId, ctx.personId, ctx.platform)}>
+          Show the newest messages</a></li>
+      )}
+      {view.typing.page && before === undefined && <li class="typing" id="typing">{ctx.pageName} is typing…</li>}
     </ol>
   )
 }
@@ -176,9 +202,10 @@ export function createMessengerViewApp(client: ControlClient): Hono {
     }
     const requested = c.req.query('platform')
     const platform = PLATFORMS.some((p) => p.id === requested) ? requested as Platform : undefined
+    const before = c.req.query('before') || undefined
     let view: ThreadView
     try {
-      view = await client.thread(personId, pageId, platform)
+      view = await client.thread(personId, pageId, platform, before ? { before } : {})
     } catch (e) {
       return render(c, <Layout title="Messenger" active={PATH} flash={{ error: (e as Error).message }}>
         <p><a href={PATH}>Back to the first conversation</a></p>
@@ -198,7 +225,7 @@ export function createMessengerViewApp(client: ControlClient): Hono {
               <h2 id="thread-title">{pageName}</h2>
               <Platforms pageId={pageId} personId={personId} platform={view.platform} />
             </header>
-            <Thread ctx={ctx} view={view} />
+            <Thread ctx={ctx} view={view} before={before} />
             <QuickReplies ctx={ctx} view={view} />
             <Composer ctx={ctx} view={view} />
           </section>

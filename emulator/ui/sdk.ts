@@ -146,7 +146,7 @@ function sdkScript(origin: string): string {
  * the person's id with the new token, posts everything to the opener's origin and closes. Static script; the page
  * names only the origin, which the browser checks when delivering the message.
  */
-const CALLBACK_SCRIPT = `
+export const CALLBACK_SCRIPT = `
 (function () {
   var MESSAGE_TYPE = ${JSON.stringify(MESSAGE_TYPE)};
   var query = new URLSearchParams(location.search);

@@ -49,10 +49,15 @@ export class Messages {
     return r && toMessage(r)
   }
 
-  /** The conversation's messages, oldest first. */
-  ofConversation(pageId: string, personId: string): StoredMessage[] {
-    return (this.store.stmt('SELECT * FROM messages WHERE page_id = ? AND person_id = ? ORDER BY seq')
-      .all(pageId, personId) as MessageDbRow[]).map(toMessage)
+  /**
+   * The newest `limit` messages of the conversation older than `beforeSeq` (all of it when undefined), oldest first,
+   * and whether there are older ones still: a thread is read a window at a time (messenger/thread-view.ts).
+   */
+  window(pageId: string, personId: string, limit: number, beforeSeq = Number.MAX_SAFE_INTEGER):
+    { messages: StoredMessage[]; earlier: boolean } {
+    const rows = this.store.stmt(`SELECT * FROM messages WHERE page_id = ? AND person_id = ? AND seq < ?
+      ORDER BY seq DESC LIMIT ?`).all(pageId, personId, beforeSeq, limit + 1) as MessageDbRow[]
+    return { messages: rows.slice(0, limit).reverse().map(toMessage), earlier: rows.length > limit }
   }
 
   last(pageId: string, personId: string): StoredMessage | undefined {

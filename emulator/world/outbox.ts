@@ -186,8 +186,10 @@ export class Outbox {
           .run(status, nextAttemptAt, status, deliveredAt, lastError, idList(group)).changes
       }
       if (updated === 0) return
-      const batchId = Number(this.store.stmt('INSERT INTO webhook_batches (body, events) VALUES (?, ?)')
-        .run(body, rows.length).lastInsertRowid)
+      // The newest row it carried: once the retention job has removed every row up to it, the body goes too.
+      const lastDeliveryId = Math.max(...rows.map((r) => r.id))
+      const batchId = Number(this.store.stmt(`INSERT INTO webhook_batches (body, events, last_delivery_id)
+        VALUES (?, ?, ?)`).run(body, rows.length, lastDeliveryId).lastInsertRowid)
       // After the update, a row's `attempts` is this attempt's number.
       this.store.stmt(`INSERT INTO webhook_attempts (delivery_id, n, started_at, duration_ms, http_status, error,
         batch_id) SELECT id, attempts, ?, ?, ?, ?, ? FROM webhook_deliveries WHERE id IN (SELECT value FROM json_each(?))`)

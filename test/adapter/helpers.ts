@@ -4,6 +4,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../lib/webhook-re
 import { startAdapter, type AdapterOptions, type RunningAdapter } from '../../adapter/index.js'
 import { silentLogger } from '../../adapter/runtime/context.js'
 import { signBody } from '../../adapter/facebook/signature.js'
+import type { MessengerConfig } from '../../adapter/store/integrations.js'
 
 /** A business's webhook receiver: the adapter's v2 and v1.1 webhooks arrive there (conversations-api.md §11). */
 export type Receiver = WebhookReceiver<any>
@@ -56,6 +57,24 @@ export async function deliverMessenger(a: RunningAdapter, integrationId: string,
   if (sig !== null) headers['x-hub-signature-256'] = sig
   const res = await fetch(`${a.url}/webhooks/messenger/${integrationId}`, { method: 'POST', headers, body: raw })
   return { status: res.status, text: await res.text() }
+}
+
+/** The Facebook side of a Messenger integration, for tests that sign its webhooks themselves. */
+export const FACEBOOK = {
+  pageId: '200000000000001', appId: '1234567890123456', appSecret: '0123456789abcdef0123456789abcdef',
+  psid: '4000000000000001',
+} as const
+
+/**
+ * A Messenger integration of FACEBOOK's page as messenger/integration.ts stores it (creating one for real asks
+ * Facebook; messenger.e2e.test.ts does that against the emulator).
+ */
+export function addMessengerIntegration(a: RunningAdapter, id: string, config: Partial<MessengerConfig> = {}): void {
+  a.store.integrations.create({
+    id, appId: a.appId, type: 'messenger', status: 'active', displayName: null, createdAt: new Date().toISOString(),
+    config: { pageId: FACEBOOK.pageId, pageName: 'Acme', pageAccessToken: 'EAAtoken', fbAppId: FACEBOOK.appId,
+      fbAppSecret: FACEBOOK.appSecret, verifyToken: 'verify-me', eea: false, ...config },
+  })
 }
 
 export function messagingBody(pageId: string, ...messaging: object[]) {

@@ -5,12 +5,11 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { RunningAdapter } from '../../adapter/index.js'
-import { adapter, api, deliverMessenger, events, messagingBody, startReceiver, type Receiver } from './helpers.js'
+import {
+  adapter, addMessengerIntegration, api, deliverMessenger, events, FACEBOOK, messagingBody, startReceiver, type Receiver,
+} from './helpers.js'
 
-const PAGE = '200000000000001'
-const FB_APP = '1234567890123456'
-const SECRET = '0123456789abcdef0123456789abcdef'
-const PSID = '4000000000000001'
+const { pageId: PAGE, appSecret: SECRET, psid: PSID } = FACEBOOK
 const INTEGRATION = 'aaaaaaaaaaaaaaaaaaaaaaaa'
 
 let a: RunningAdapter
@@ -19,11 +18,7 @@ let v11: Receiver
 
 beforeEach(async () => {
   a = await adapter()
-  // A Messenger integration as integration.ts stores it (creating it needs Facebook; see messenger.e2e.test.ts).
-  a.store.integrations.create({
-    id: INTEGRATION, appId: a.appId, type: 'messenger', status: 'active', displayName: null, createdAt: new Date().toISOString(),
-    config: { pageId: PAGE, pageName: 'Acme', pageAccessToken: 'EAAtoken', fbAppId: FB_APP, fbAppSecret: SECRET, verifyToken: 'verify-me', eea: false },
-  })
+  addMessengerIntegration(a, INTEGRATION)
   v2 = await startReceiver()
   v11 = await startReceiver()
   await api(a).post('/v2/apps/{appId}/integrations', { type: 'custom', webhooks: [{ target: v2.url, triggers: ['conversation:message', 'conversation:postback', 'conversation:create', 'conversation:referral', 'conversation:read'] }] })
@@ -83,10 +78,7 @@ describe('Messenger webhook', () => {
   test('a batched body (several entries, several messaging items each) is processed whole, in order, per page', async () => {
     // One Facebook app has one callback URL for all its pages (§5.1): a batch may carry another page's entry.
     const OTHER_PAGE = '200000000000002'
-    a.store.integrations.create({
-      id: 'bbbbbbbbbbbbbbbbbbbbbbbb', appId: a.appId, type: 'messenger', status: 'active', displayName: null, createdAt: new Date().toISOString(),
-      config: { pageId: OTHER_PAGE, pageName: 'Beta', pageAccessToken: 'EAAother', fbAppId: FB_APP, fbAppSecret: SECRET, verifyToken: 'verify-me', eea: false },
-    })
+    addMessengerIntegration(a, 'bbbbbbbbbbbbbbbbbbbbbbbb', { pageId: OTHER_PAGE, pageName: 'Beta', pageAccessToken: 'EAAother' })
     const other = (mid: string, t: string) => ({ ...text(mid, t), sender: { id: '4000000000000002' }, recipient: { id: OTHER_PAGE } })
     const body = { object: 'page', entry: [
       { id: PAGE, time: 1458692752478, messaging: [text('m_b1', 'one'), text('m_b2', 'two')] },
@@ -105,7 +97,7 @@ describe('Messenger webhook', () => {
     await deliverMessenger(a, INTEGRATION, SECRET, body)
     await deliverMessenger(a, INTEGRATION, SECRET, body)
     await deliverMessenger(a, INTEGRATION, SECRET, messagingBody(PAGE, {
-      sender: { id: PAGE }, recipient: { id: PSID }, timestamp: 1, message: { mid: 'm_echo', is_echo: true, app_id: Number(FB_APP), text: 'our reply' },
+      sender: { id: PAGE }, recipient: { id: PSID }, timestamp: 1, message: { mid: 'm_echo', is_echo: true, app_id: Number(FACEBOOK.appId), text: 'our reply' },
     }))
     await deliverMessenger(a, INTEGRATION, SECRET, messagingBody(PAGE, text('m_next', 'twice?')))
     await expect.poll(() => events(v2).filter((e) => e.type === 'conversation:message').map((e) => e.payload.message.content.text)).toEqual(['once', 'twice?'])

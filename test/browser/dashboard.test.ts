@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js'
-import { startAppReceiver, type AppReceiver } from '../emulator/fixtures.js'
+import { postDashboardForm, startAppReceiver, type AppReceiver } from '../emulator/fixtures.js'
 import { accessibilityProblems, launchBrowser, screenshot } from './browser.js'
 
 let emulator: RunningEmulator
@@ -131,18 +131,16 @@ describe('the developer dashboard', () => {
     expect(await page.isChecked(`#fault-app-${w.appId}-rateLimit`)).toBe(true)
 
     // Without the browser's own checks (a plain form post), a negative latency gets the control API's 400.
-    const res = await fetch(`${emulator.url}/dashboard/faults/app/${w.appId}`, {
-      method: 'POST', body: new URLSearchParams({ latencyMs: '-5', back: '/dashboard/faults' }), redirect: 'manual',
-    })
+    const res = await postDashboardForm(emulator, `/dashboard/faults/app/${w.appId}`,
+      { latencyMs: '-5', back: '/dashboard/faults' })
     expect(res.status).toBe(303)
     expect(new URL(res.headers.get('location')!, emulator.url).searchParams.get('error')).toMatch(/latencyMs/)
     expect((await emulator.client.faults('app', w.appId)).faults).toEqual({ rateLimit: true, latencyMs: 5 })
   })
 
   it('never redirects a form to another site', async () => {
-    const res = await fetch(`${emulator.url}/dashboard/pages/${w.pageId}/eea`, {
-      method: 'POST', body: new URLSearchParams({ eea: 'true', back: '//evil.example/' }), redirect: 'manual',
-    })
+    const res = await postDashboardForm(emulator, `/dashboard/pages/${w.pageId}/eea`,
+      { eea: 'true', back: '//evil.example/' })
     expect(res.headers.get('location')).toMatch(/^\/dashboard\/pages\?notice=/)
   })
 

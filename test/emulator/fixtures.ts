@@ -102,3 +102,23 @@ export function expectGraphError(res: GraphResponse, expected: ExpectedGraphErro
 /** The exact message of a token invalidated by a password change (the seed's troubleshooting section). */
 export const PASSWORD_CHANGED_MESSAGE = 'Error validating access token: The session has been invalidated because the ' +
   'user changed their password or Facebook has changed the session for security reasons.'
+
+/**
+ * A browser session of the dashboard, as a page load gives it: the session cookie to send back and the CSRF token
+ * its forms carry (emulator/ui/dashboard/csrf.tsx). Dashboard form posts without them are refused.
+ */
+export async function dashboardSession(emulator: RunningEmulator): Promise<{ cookie: string; token: string }> {
+  const res = await fetch(`${emulator.url}/dashboard/pages`)
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ')
+  const token = (await res.text()).match(/name="csrf" value="([^"]+)"/)?.[1]
+  if (!cookie || !token) throw new Error('The dashboard gave no session cookie or CSRF token')
+  return { cookie, token }
+}
+
+/** A dashboard form post, with a fresh session's cookie and token, not following the redirect. */
+export async function postDashboardForm(emulator: RunningEmulator, path: string, fields: Record<string, string>):
+  Promise<Response> {
+  const { cookie, token } = await dashboardSession(emulator)
+  return fetch(`${emulator.url}${path}`, { method: 'POST', headers: { cookie },
+    body: new URLSearchParams({ ...fields, csrf: token }), redirect: 'manual' })
+}

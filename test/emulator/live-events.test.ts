@@ -6,7 +6,7 @@
 import { describe, expect } from 'vitest'
 import { ControlApiError, type ControlClient } from '../../emulator/control/client.js'
 import type { WorldChange } from '../../emulator/control/types.js'
-import { test } from './fixtures.js'
+import { postDashboardForm, test } from './fixtures.js'
 
 /** The version a new stream's `hello` announces: the world's change counter now. */
 async function currentVersion(client: ControlClient): Promise<number> {
@@ -69,9 +69,8 @@ describe('PATCH /_emulator/pages/{pageId}', () => {
 
 describe('dashboard forms', () => {
   test('redirect back with the control API refusal and its instructions', async ({ emulator, w }) => {
-    const res = await emulator.fetch(`/dashboard/apps/${w.appId}/webhook/fields`, {
-      method: 'POST', body: new URLSearchParams({ fields: 'messages', back: '/dashboard/apps' }), redirect: 'manual',
-    })
+    const res = await postDashboardForm(emulator, `/dashboard/apps/${w.appId}/webhook/fields`,
+      { fields: 'messages', back: '/dashboard/apps' })
     expect(res.status).toBe(303)
     const location = new URL(res.headers.get('location')!, emulator.url)
     expect(location.pathname).toBe('/dashboard/apps')

@@ -189,3 +189,28 @@ describe('adapter API', () => {
     expect(res.body).toEqual({ errors: [{ code: 'payload_too_large', title: 'The request body is larger than 100 KB' }] })
   })
 })
+
+describe('JSON nested thousands deep (issue 14)', () => {
+  const deep = (key: string) => `{"${key}":${'['.repeat(5000)}${']'.repeat(5000)}}`
+  const refusals = [
+    ['Graph', () => s.emulator.url, { method: 'POST', route: '/v21.0/me/messages', required: [],
+      headers: () => ({ authorization: `Bearer ${s.pageToken}` }) }, 'message',
+    (body: any) => expect(body.error).toMatchObject({ code: 100,
+      message: '(#100) The request body nests deeper than 100 levels' })],
+    ['control API', () => s.emulator.url, { method: 'POST', route: '/_emulator/world', required: [] }, 'apps',
+      (body: any) => expect(body).toEqual({ error: 'The request body nests deeper than 100 levels',
+        instructions: expect.any(String) })],
+    ['adapter API', () => s.adapter.url, { method: 'POST', required: [],
+      route: '/v2/apps/{adapterApp}/conversations/{conversation}/messages', headers: () => ({ authorization: basic() }) },
+    'content', (body: any) => expect(body).toEqual({ errors: [{ code: 'bad_request',
+      title: 'The request body nests deeper than 100 levels' }] })],
+  ] satisfies [string, () => string, Endpoint, string, (body: any) => void][]
+
+  test.each(refusals)('%s: a 400 in its own shape, nothing stored', async (_, base, endpoint, key, check) => {
+    const before = await snapshot()
+    const res = await send(base(), endpoint, deep(key))
+    expect(res.status).toBe(400)
+    check(res.body)
+    expect(await snapshot()).toEqual(before)
+  })
+})

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ControlClient } from '../../emulator/control/client.js'
 import type { WorldDocument } from '../../emulator/world/document.js'
+import type { ThreadBubble, ThreadView } from '../../emulator/control/types.js'
 import { pool, startCli, type CliProcess } from './cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'crash-emulator-'))
@@ -32,6 +33,18 @@ const seed: WorldDocument = {
   pages: [{ id: PAGE, name: 'Acme', admins: ['100000000000001'], subscribedApps: [{ appId: APP, fields: FIELDS }] }],
   people: PEOPLE.map((p, i) => ({ id: p.id, firstName: `Person${i}`, lastName: 'Crash', psids: { [PAGE]: p.psid } })),
 } as WorldDocument
+
+/** Every bubble of the person's thread with PAGE: the thread view shows a window at a time. */
+async function wholeThread(client: ControlClient, personId: string): Promise<ThreadBubble[]> {
+  const bubbles: ThreadBubble[] = []
+  let before: string | null = null
+  do {
+    const view: ThreadView = await client.thread(personId, PAGE, undefined, { limit: 500, ...(before ? { before } : {}) })
+    bubbles.unshift(...view.bubbles)
+    before = view.earlier
+  } while (before)
+  return bubbles
+}
 
 const start = () => startCli('emulator', ['--port', '0', '--db', join(dir, 'world.db'), '--seed', join(dir, 'seed.json')])
   .then((p) => (running.push(p), p))
@@ -75,7 +88,7 @@ test('every message answered 2xx survives a SIGKILL, and none is half written', 
   const after = new ControlClient(second.url)
   const mids = new Set<string>()
   for (const p of PEOPLE) {
-    for (const b of (await after.thread(p.id, PAGE)).bubbles) if (b.mid && b.text !== 'hi') mids.add(b.mid)
+    for (const b of await wholeThread(after, p.id)) if (b.mid && b.text !== 'hi') mids.add(b.mid)
   }
   const missing = [...answered].filter((mid) => !mids.has(mid))
   expect(missing).toEqual([])
@@ -89,8 +102,8 @@ test('every message answered 2xx survives a SIGKILL, and none is half written', 
       if (mid) outboxMids.add(mid)
     }
   }
-  const hi = (await Promise.all(PEOPLE.map((p) => after.thread(p.id, PAGE))))
-    .flatMap((t) => t.bubbles.filter((b) => b.text === 'hi').map((b) => b.mid!))
+  const hi = (await Promise.all(PEOPLE.map((p) => wholeThread(after, p.id))))
+    .flatMap((bubbles) => bubbles.filter((b) => b.text === 'hi').map((b) => b.mid!))
   for (const mid of hi) outboxMids.delete(mid)
   expect([...mids].filter((mid) => !outboxMids.has(mid))).toEqual([])
   expect([...outboxMids].filter((mid) => !mids.has(mid))).toEqual([])

@@ -6,6 +6,7 @@ import initial from './001-initial.js'
 import apiResources from './002-api-resources.js'
 import attachments from './003-attachments.js'
 import deliveryNotes from './004-delivery-notes.js'
+import rejectedEventsAndRetention from './005-rejected-events-and-retention.js'
 
 import type { Migration } from '../../../lib/sqlite.js'
 
@@ -16,4 +17,5 @@ export const MIGRATIONS: Migration[] = [
   { id: 2, name: 'api-resources', sql: apiResources },
   { id: 3, name: 'attachments', sql: attachments },
   { id: 4, name: 'delivery-notes', sql: deliveryNotes },
+  { id: 5, name: 'rejected-events-and-retention', sql: rejectedEventsAndRetention },
 ]

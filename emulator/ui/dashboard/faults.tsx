@@ -10,6 +10,7 @@ import type { FaultScope, FaultSwitchInfo, FaultSwitches, FaultsView } from '../
 import { FAULT_SWITCHES, type FaultSwitchName } from '../../facebook/faults.js'
 import { act, backPath, readForm, type Form } from './actions.js'
 import { Back, Layout, Named, flashOf, render } from './layout.js'
+import { ShowMore, shownOf } from './more.js'
 
 const PATH = '/dashboard/faults'
 const SCOPES: { scope: FaultScope; title: string }[] = [
@@ -72,16 +73,19 @@ export function faultsRoutes(client: ControlClient): Hono {
       page: world.pages.map((p) => ({ id: p.id!, name: p.name })),
       person: world.people.map((p) => ({ id: p.id!, name: `${p.firstName} ${p.lastName}` })),
     }
-    const views = await Promise.all(SCOPES.map(({ scope }) =>
-      Promise.all(targets[scope].map(async (t) => ({ name: t.name, view: await client.faults(scope, t.id) })))))
+    // Each scope lists its first `shown` targets: one form (and one control call) per target.
+    const shown = shownOf(c)
+    const views = await Promise.all(SCOPES.map(({ scope }) => Promise.all(targets[scope].slice(0, shown)
+      .map(async (t) => ({ name: t.name, view: await client.faults(scope, t.id) })))))
     return render(c, (
       <Layout title="Faults" active={PATH} flash={flashOf(c)}>
         <p>Named failures, switched on per app, page or person. Saving replaces the switches of that target.</p>
-        {SCOPES.map(({ title }, i) => (
+        {SCOPES.map(({ scope, title }, i) => (
           <section aria-label={title}>
             <h2>{title}</h2>
             {views[i]!.length === 0 && <p class="muted">None in this world.</p>}
             {views[i]!.map((t) => <Target view={t.view} name={t.name} info={info} />)}
+            <ShowMore c={c} shown={shown} total={targets[scope].length} id={`more-${scope}`} />
           </section>
         ))}
       </Layout>

@@ -1,13 +1,14 @@
 /**
  * The frame of every dashboard page: a skip link, the blue bar with the navigation (landmarks: header, nav, main),
  * the flash message a form left, and the live-refresh script. Plus the small pieces pages share: a secret shown only
- * on request, and the hidden field that brings a form back to where it was sent from.
+ * on request, and the hidden fields of a form (where it goes back to, its CSRF token).
  */
 import type { Context } from 'hono'
 import type { FC, PropsWithChildren } from 'hono/jsx'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import { DASHBOARD_CSS } from './styles.js'
 import { LIVE_SCRIPT } from './live-script.js'
+import { CsrfField, CsrfProvider, csrfTokenOf } from './csrf.js'
 
 export const NAV = [
   { href: '/', label: 'Overview' },
@@ -66,9 +67,10 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, active, flas
   </html>
 )
 
-/** Renders a page as a full HTML document. */
-export async function render(c: Context, node: JSX.Element): Promise<Response> {
-  return c.html(`<!DOCTYPE html>${await node.toString()}`)
+/** Renders a page as a full HTML document; its forms carry the browser's CSRF token (csrf.tsx). */
+export async function render(c: Context, node: JSX.Element, status: 200 | 403 = 200): Promise<Response> {
+  const page = <CsrfProvider value={csrfTokenOf(c)}>{node}</CsrfProvider>
+  return c.html(`<!DOCTYPE html>${await page.toString()}`, status)
 }
 
 /** A secret (app secret, verify token) masked, with a "Show" disclosure that reveals it only when asked. */
@@ -82,8 +84,13 @@ export const Secret: FC<{ value: string; label: string; id: string }> = ({ value
   </span>
 )
 
-/** Where a form returns to: the page it is on (a path on this server, never another site). */
-export const Back: FC<{ to: string }> = ({ to }) => <input type="hidden" name="back" value={to} />
+/**
+ * The hidden fields of a dashboard form: where it returns to (the page it is on, a path on this server, never another
+ * site) and the browser's CSRF token.
+ */
+export const Back: FC<{ to: string }> = ({ to }) => (
+  <><input type="hidden" name="back" value={to} /><CsrfField /></>
+)
 
 /** A one-button form: POSTs `fields` to `action` and comes back to `back`. */
 export const PostButton: FC<PropsWithChildren<{

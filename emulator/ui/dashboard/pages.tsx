@@ -6,6 +6,7 @@ import { Hono } from 'hono'
 import type { ControlClient } from '../../control/client.js'
 import { act, backPath, readForm } from './actions.js'
 import { Layout, Named, PostButton, flashOf, render } from './layout.js'
+import { ShowMore, shownOf } from './more.js'
 
 const PATH = '/dashboard/pages'
 
@@ -16,11 +17,12 @@ export function pagesRoutes(client: ControlClient): Hono {
     const world = await client.exportWorld()
     const accountName = (id: string) => world.accounts.find((a) => a.id === id)?.name ?? id
     const appName = (id: string) => world.apps.find((a) => a.id === id)?.name ?? id
+    const shown = shownOf(c)
     return render(c, (
       <Layout title="Pages" active={PATH} flash={flashOf(c)}>
         {world.pages.length === 0 && <p class="card">No pages in this world.</p>}
         <div id="pages" data-live>
-          {world.pages.map(({ admins = [], subscribedApps = [], ...p }) => (
+          {world.pages.slice(0, shown).map(({ admins = [], subscribedApps = [], ...p }) => (
             <section class="card" aria-labelledby={`page-${p.id}`} data-page-id={p.id}>
               <h2 id={`page-${p.id}`}><Named name={p.name} id={p.id!} /></h2>
               <dl class="props">
@@ -42,6 +44,7 @@ export function pagesRoutes(client: ControlClient): Hono {
               </dl>
             </section>
           ))}
+          <ShowMore c={c} shown={shown} total={world.pages.length} id="more-pages" />
         </div>
       </Layout>
     ))

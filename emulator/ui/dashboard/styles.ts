@@ -66,6 +66,7 @@ dialog { border: 0; border-radius: 8px; box-shadow: 0 8px 24px rgba(0, 0, 0, 0.3
 .phone > header h2 { margin: 0; font-size: 16px; }
 .thread { flex: 1; overflow-y: auto; list-style: none; margin: 0; padding: 12px; display: flex; flex-direction: column;
   gap: 6px; }
+.thread .history { align-self: center; font-size: 13px; }
 .bubble { max-width: 75%; display: flex; flex-direction: column; gap: 2px; }
 .bubble.from-page { align-self: flex-start; }
 .bubble[data-kind=template] { max-width: 100%; }

@@ -10,6 +10,7 @@ import webhookBatches from './005-webhook-batches.js'
 import pendingQueueIndex from './006-pending-queue-index.js'
 import oauthRedirectUris from './007-oauth-redirect-uris.js'
 import warningsAndAccountProfiles from './008-warnings-and-account-profiles.js'
+import retention from './009-retention.js'
 
 import type { Migration } from '../../../lib/sqlite.js'
 
@@ -24,4 +25,5 @@ export const MIGRATIONS: Migration[] = [
   { id: 6, name: 'pending-queue-index', sql: pendingQueueIndex },
   { id: 7, name: 'oauth-redirect-uris', sql: oauthRedirectUris },
   { id: 8, name: 'warnings-and-account-profiles', sql: warningsAndAccountProfiles },
+  { id: 9, name: 'retention', sql: retention },
 ]
