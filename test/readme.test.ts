@@ -52,15 +52,18 @@ async function freePort(): Promise<number> {
   }
 }
 
-interface ShellRun { code: number | null; stdout: string; stderr: string }
+interface ShellRun { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
-function shell(script: string, timeoutMs = 30_000): Promise<ShellRun> {
+/** How long one section's shell may run: generous, since a loaded 2-core runner once needed more than 30 s. */
+const SHELL_TIMEOUT_MS = 60_000
+
+function shell(script: string): Promise<ShellRun> {
   return new Promise((resolve) => {
-    const child = spawn('bash', ['-c', script], { cwd: ROOT, timeout: timeoutMs })
+    const child = spawn('bash', ['-c', script], { cwd: ROOT, timeout: SHELL_TIMEOUT_MS })
     const out = { stdout: '', stderr: '' }
     child.stdout.setEncoding('utf8').on('data', (d: string) => { out.stdout += d })
     child.stderr.setEncoding('utf8').on('data', (d: string) => { out.stderr += d })
-    child.on('close', (code) => resolve({ code, ...out }))
+    child.on('close', (code, signal) => resolve({ code, signal, ...out }))
   })
 }
 
@@ -124,7 +127,8 @@ class Reader {
     })
     if (result.code !== 0) {
       const step = all[completed]
-      this.failures.push(`README line ${step?.line} (${section}): \`${step?.command}\` failed (exit ${result.code}):\n` +
+      this.failures.push(`README line ${step?.line} (${section}): \`${step?.command}\` failed (${result.signal
+        ? `killed by ${result.signal}: the block ran past ${SHELL_TIMEOUT_MS / 1000} s` : `exit ${result.code}`}):\n` +
         result.stderr.slice(-1500))
     }
   }
@@ -171,7 +175,7 @@ async function follow(reader: Reader, section: string, blocks: ShellBlock[]): Pr
 
 // Concurrent: the readers share nothing (ports, directories, servers), and most of their time is spent waiting.
 describe('the README', () => {
-  test.concurrent.for(sharingSections())('%s: runs alone, on a fresh emulator', { timeout: 60_000 }, async ([section, blocks]) => {
+  test.concurrent.for(sharingSections())('%s: runs alone, on a fresh emulator', { timeout: 120_000 }, async ([section, blocks]) => {
     const reader = await Reader.open(blocks)
     try {
       await follow(reader, section, blocks)
