@@ -70,13 +70,18 @@ const CHANNEL_FAILURES: Record<ChannelFailure, ApiErrorName> = {
   mismatch: 'badRequest',
 }
 
-/** The one funnel (STYLE §7.2). */
-export function onApiError(err: Error, c: Context): Response {
-  if (err instanceof ChannelError) err = apiError(CHANNEL_FAILURES[err.kind], err.message)
-  if (err instanceof ApiError) return c.json({ errors: err.errors } satisfies ErrorBody, err.status)
+/** Any throw as the catalogue error it answers: a channel failure by its kind, anything unexpected as a logged 500. */
+export function asApiError(err: Error): ApiError {
+  if (err instanceof ChannelError) return apiError(CHANNEL_FAILURES[err.kind], err.message)
+  if (err instanceof ApiError) return err
   console.error('[adapter] unexpected error:', err)
-  const e = API_ERRORS.internal
-  return c.json({ errors: [{ code: e.code, title: e.title }] } satisfies ErrorBody, e.status)
+  return apiError('internal')
+}
+
+/** The one funnel (STYLE §7.2); the v1.1 API has its own envelope (v1-1/errors.ts). */
+export function onApiError(err: Error, c: Context): Response {
+  const e = asApiError(err)
+  return c.json({ errors: e.errors } satisfies ErrorBody, e.status)
 }
 
 export function notFoundHandler(c: Context): Response {
