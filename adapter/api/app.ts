@@ -1,5 +1,5 @@
 /**
- * The adapter's HTTP surface: the Conversations API under `/v2` and `/v1.1/apps/{appId}` (menus), behind Basic or JWT
+ * The adapter's HTTP surface: the Conversations API under `/v2` and `/v1.1` (v1-1/routes.ts), behind Basic or JWT
  * authentication; the Messenger webhook under `/webhooks/messenger`; uploaded attachments under `/media`. Each sub-app
  * is mounted with `route()` (STYLE §7.3); every API error leaves through one funnel in the Conversations shape.
  */
@@ -16,8 +16,9 @@ import { API_ERRORS, apiError, notFoundHandler, onApiError } from './errors.js'
 import type { ErrorBody } from '../conversations/types.js'
 import { integrationsRoutes } from './integrations-routes.js'
 import { mediaRoutes } from './media.js'
-import { menuRoutes } from './menu-routes.js'
 import { messagesRoutes } from './messages-routes.js'
+import { onV11Error } from './v1-1/errors.js'
+import { v11Routes } from './v1-1/routes.js'
 import { usersRoutes } from './users-routes.js'
 import { webhooksRoutes } from './webhooks-routes.js'
 import { contentSecurityPolicy, hostGuard } from '../../lib/http-guard.js'
@@ -71,16 +72,10 @@ export function createAdapterApp(ctx: AdapterContext, options: AdapterAppOptions
   v2.onError(onApiError)
   v2.notFound(notFoundHandler)
 
-  const v11 = new Hono<ApiEnv>()
-  v11.use('*', authenticate(ctx.store))
-  v11.use('/apps/:appId/*', appAccess(ctx.store))
-  v11.route('/apps/:appId', menuRoutes(ctx))
-  v11.onError(onApiError)
-  v11.notFound(notFoundHandler)
-
   root.route('/v2', v2)
-  root.route('/v1.1', v11)
-  root.onError(onApiError)
+  root.route('/v1.1', v11Routes(ctx))
+  // What the root's own middleware throws (a body over the limit) is answered in the envelope of the API asked.
+  root.onError((err, c) => (c.req.path.startsWith('/v1.1/') ? onV11Error : onApiError)(err, c))
   root.notFound(notFoundHandler)
   return root
 }

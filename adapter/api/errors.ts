@@ -19,6 +19,21 @@ export const API_ERRORS = {
     status: 403, code: 'forbidden',
     title: 'This operation needs an account-scoped API key (act_…); app-scoped keys reach only their own app\'s resources',
   },
+  /**
+   * v1.1: the paths without `/apps/{appId}` take the app from an app-scoped key or JWT; "All of the existing core APIs
+   * such as /v1/appusers and /v1/webhooks are accessible using an account JWT, provided the appId is included in the
+   * path" (Smooch v1 reference, Managed Accounts, curiouslychris/smooch-docs slate/source/includes/rest/_managed.md).
+   * The status is the adapter's choice: the reference names none.
+   */
+  appIdRequired: {
+    status: 400, code: 'bad_request',
+    title: 'An account-scoped key reaches every app: name one in the path, /v1.1/apps/{appId}/…',
+  },
+  /** v1.1: what an appUser JWT may reach (conversations-api.md §1.4, §18: SDK user auth). */
+  appUserScope: {
+    status: 403, code: 'forbidden',
+    title: 'An appUser-scoped JWT reaches only its own appUser (GET, PUT) and its messages (GET, POST as appUser)',
+  },
   badRequest: { status: 400, code: 'bad_request', title: 'Bad request' },
   invalidJson: { status: 400, code: 'bad_request', title: 'The request body must be a JSON object' },
   /** The adapter's own bound (lib/json-depth.ts): no Conversations body nests more than a few levels. */
