@@ -17,7 +17,7 @@ import type { ErrorBody } from '../conversations/types.js'
 import { integrationsRoutes } from './integrations-routes.js'
 import { mediaRoutes } from './media.js'
 import { messagesRoutes } from './messages-routes.js'
-import { onV11Error } from './v1-1/errors.js'
+import { onV11Error, v11NotFound } from './v1-1/errors.js'
 import { v11Routes } from './v1-1/routes.js'
 import { usersRoutes } from './users-routes.js'
 import { webhooksRoutes } from './webhooks-routes.js'
@@ -76,6 +76,6 @@ export function createAdapterApp(ctx: AdapterContext, options: AdapterAppOptions
   root.route('/v1.1', v11Routes(ctx))
   // What the root's own middleware throws (a body over the limit) is answered in the envelope of the API asked.
   root.onError((err, c) => (c.req.path.startsWith('/v1.1/') ? onV11Error : onApiError)(err, c))
-  root.notFound(notFoundHandler)
+  root.notFound((c) => (c.req.path.startsWith('/v1.1/') ? v11NotFound : notFoundHandler)(c))
   return root
 }

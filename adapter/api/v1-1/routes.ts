@@ -2,7 +2,7 @@
  * The v1.1 API as smooch-core 8.11.4 and Smooch's other v1.1 clients call it (docs/conversations-api.md §16, §18):
  * Basic or a JWT (`scope` app, account, or appUser for one end user), on both path forms, `/v1.1/apps/{appId}/…` and,
  * for app-scoped credentials, `/v1.1/…`; menus, appUsers and their messages, webhooks. Errors leave in v1.1's envelope
- * (errors.ts).
+ * (errors.ts; an unknown path is answered by the root's not-found handler, app.ts, in the same envelope).
  */
 import { Hono } from 'hono'
 import type { AdapterContext } from '../../runtime/context.js'
@@ -11,7 +11,7 @@ import type { ApiEnv } from '../env.js'
 import { menuRoutes } from '../menu-routes.js'
 import { appOfCredentials, appUserLimits } from './access.js'
 import { appUsersRoutes } from './app-users-routes.js'
-import { onV11Error, v11NotFound } from './errors.js'
+import { onV11Error } from './errors.js'
 import { webhooksRoutesV11 } from './webhooks-routes.js'
 
 /** The paths of the short form, where the credentials name the app. */
@@ -34,6 +34,5 @@ export function v11Routes(ctx: AdapterContext): Hono<ApiEnv> {
   v11.route('/apps/:appId', appResources(ctx))
   v11.route('/', appResources(ctx))
   v11.onError(onV11Error)
-  v11.notFound(v11NotFound)
   return v11
 }
