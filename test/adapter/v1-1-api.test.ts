@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import SmoochCore, { type SmoochError } from 'smooch-core'
 import type { RunningAdapter } from '../../adapter/index.js'
-import { adapter, api } from './helpers.js'
+import { adapter, api, startReceiver } from './helpers.js'
 
 let a: RunningAdapter
 beforeAll(async () => { a = await adapter() })
@@ -191,6 +191,28 @@ describe('webhooks', () => {
     await sc.webhooks.delete(webhook._id)
     expect(await refused(sc.webhooks.get(webhook._id))).toMatchObject({ status: 404, code: 'not_found' })
     expect((await api(a).get(`/v2/apps/{appId}/integrations/${translated.id}`)).status).toBe(404)
+  })
+
+  test('v1 names and includeFullAppUser: a webhook on `message` gets both roles under `message`, the whole appUser, no client', async () => {
+    const sc = appClient()
+    const hook = await startReceiver()
+    try {
+      const { webhook } = await sc.webhooks.create({ target: hook.url, includeFullAppUser: true })
+      const { appUser } = await sc.appUsers.create({ appUser: { userId: 'crm-12', givenName: 'Ada', properties: { plan: 'gold' } } })
+      const business = await sc.appUsers.sendMessage('crm-12', { role: 'appMaker', type: 'text', text: 'Welcome' })
+      await sc.appUsers.sendMessage('crm-12', { role: 'appUser', type: 'text', text: 'Thanks' })
+      await expect.poll(() => hook.acknowledged().length).toBe(2)
+      const [first, second] = hook.acknowledged()
+      expect(first!.headers['x-api-key']).toBe(webhook.secret)
+      expect(first!.body).toMatchObject({ trigger: 'message', version: 'v1.1', messages: [{ _id: business.message._id, role: 'appMaker' }],
+        appUser: { _id: appUser._id, userId: 'crm-12', givenName: 'Ada', properties: { plan: 'gold' }, clients: [] },
+        conversation: { _id: business.conversation._id } })
+      expect(second!.body).toMatchObject({ trigger: 'message', messages: [{ role: 'appUser', text: 'Thanks', authorId: appUser._id }] })
+      expect(first!.body.client).toBeUndefined()
+      await sc.webhooks.delete(webhook._id)
+    } finally {
+      await hook.close()
+    }
   })
 
   test('an unknown trigger or a bad target: 400, nothing created; the v2 webhooks are not listed as v1.1 ones', async () => {
