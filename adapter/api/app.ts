@@ -3,7 +3,7 @@
  * authentication; the Messenger webhook under `/webhooks/messenger`; uploaded attachments under `/media`. Each sub-app
  * is mounted with `route()` (STYLE §7.3); every API error leaves through one funnel in the Conversations shape.
  */
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AdapterContext } from '../runtime/context.js'
 import { messengerWebhookRoutes } from '../messenger/webhook-route.js'
@@ -12,8 +12,7 @@ import { ATTACHMENT_BYTES_MAX, attachmentsRoutes } from './attachments-routes.js
 import { appAccess, authenticate } from './auth.js'
 import { conversationsRoutes } from './conversations-routes.js'
 import type { ApiEnv } from './env.js'
-import { API_ERRORS, apiError, notFoundHandler, onApiError } from './errors.js'
-import type { ErrorBody } from '../conversations/types.js'
+import { apiError, notFoundHandler, onApiError } from './errors.js'
 import { integrationsRoutes } from './integrations-routes.js'
 import { mediaRoutes } from './media.js'
 import { messagesRoutes } from './messages-routes.js'
@@ -37,14 +36,17 @@ export interface AdapterAppOptions {
   allowedHosts?: readonly string[]
 }
 
+/** The v1.1 API answers its own envelope (v1-1/errors.ts), also for what the root refuses before its routes run. */
+const isV11 = (c: Context) => c.req.path.startsWith('/v1.1/')
+const errorFunnel = (c: Context) => (isV11(c) ? onV11Error : onApiError)
+
 export function createAdapterApp(ctx: AdapterContext, options: AdapterAppOptions = {}): Hono {
   const root = new Hono()
   // First of all: a request for a Host the adapter does not know is refused (DNS rebinding, lib/http-guard.ts).
   root.use('*', hostGuard({
     allowedHosts: options.allowedHosts ?? [], flag: '--allowed-host NAME (or ADAPTER_ALLOWED_HOSTS=NAME)',
     csp: () => ADAPTER_CSP,
-    refuse: (c, { message, hint }) => c.json({ errors: [{ code: API_ERRORS.forbidden.code, title: `${message}. ${hint}` }] } satisfies
-      ErrorBody, 403),
+    refuse: (c, { message, hint }) => errorFunnel(c)(apiError('forbidden', `${message}. ${hint}`), c),
   }))
   // Bodies over the limit are refused before they are read (by Content-Length, or as a chunked body streams in).
   const apiLimit = bodyLimit({ maxSize: API_BODY_BYTES_MAX, onError: () => { throw apiError('payloadTooLarge') } })
@@ -75,7 +77,7 @@ export function createAdapterApp(ctx: AdapterContext, options: AdapterAppOptions
   root.route('/v2', v2)
   root.route('/v1.1', v11Routes(ctx))
   // What the root's own middleware throws (a body over the limit) is answered in the envelope of the API asked.
-  root.onError((err, c) => (c.req.path.startsWith('/v1.1/') ? onV11Error : onApiError)(err, c))
-  root.notFound((c) => (c.req.path.startsWith('/v1.1/') ? v11NotFound : notFoundHandler)(c))
+  root.onError((err, c) => errorFunnel(c)(err, c))
+  root.notFound((c) => (isV11(c) ? v11NotFound : notFoundHandler)(c))
   return root
 }

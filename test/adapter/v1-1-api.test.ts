@@ -57,6 +57,8 @@ describe('credentials, path forms and the v1.1 error envelope', () => {
     expect(await api(a).get(`/v1.1/apps/${other}/appusers/x`)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } })
     expect(await api(a).get('/v1.1/apps/000000000000000000000000/menu')).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } })
     expect(await api(a).get('/v1.1/nothing/here')).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } })
+    const tooLarge = await api(a).post('/v1.1/webhooks', JSON.stringify({ target: 'https://x.example', pad: 'x'.repeat(101 * 1024) }))
+    expect(tooLarge).toEqual({ status: 413, body: { error: { code: 'payload_too_large', description: 'The request body is larger than 100 KB' } } })
   })
 
   test('appUser-scoped JWT: its own appUser and messages only; never on v2', async () => {
