@@ -3,10 +3,10 @@
  * clients, smooch-api 5.34.1 `AppUserPreCreate`, `AppUserUpdate`, `MessagePost`, `ConversationActivity`,
  * `WebhookCreate`, `WebhookUpdate`, https://rubydoc.info/gems/smooch-api/5.34.1/file/docs/). A v1.1 message is
  * flat (`role`, `type`, `text`, …); it is turned into the v2 message it is, and checked by v2's schema, so both
- * versions accept and refuse the same content.
+ * versions accept and refuse the same content (refusals name the v1.1 fields).
  */
 import * as z from 'zod'
-import { messagePost, metadata, uri } from './schemas.js'
+import { metadata } from './schemas.js'
 import { V11_TRIGGERS } from './v1-1-triggers.js'
 
 const profileFields = {
@@ -25,18 +25,28 @@ export const appUserPut = z.object(profileFields).strict()
 export const messagePostV11 = z.object({
   role: z.enum(['appUser', 'appMaker']),
   type: z.string().min(1),
-  name: z.string().max(128).optional(),
-  avatarUrl: uri.optional(),
-  metadata: metadata.optional(),
-  destination: z.unknown().optional(),
-  override: z.unknown().optional(),
-}).loose().transform(({ role, name, avatarUrl, metadata: md, destination, override, mediaType: _readOnly, ...content }) => ({
-  author: { type: role === 'appUser' ? 'user' : 'business', ...(name ? { displayName: name } : {}), ...(avatarUrl ? { avatarUrl } : {}) },
-  content,
-  ...(md ? { metadata: md } : {}),
-  ...(destination !== undefined ? { destination } : {}),
-  ...(override !== undefined ? { override } : {}),
-})).pipe(messagePost)
+}).loose()
+
+/** The v2 message a v1.1 one is (check it with v2's `messagePost`; `v11FieldOf` names its fields back). */
+export function asV2Message(v11: z.infer<typeof messagePostV11>): unknown {
+  const { role, name, avatarUrl, metadata: md, destination, override, mediaType: _readOnly, ...content } = v11
+  return {
+    author: { type: role === 'appUser' ? 'user' : 'business', ...(name !== undefined ? { displayName: name } : {}),
+      ...(avatarUrl !== undefined ? { avatarUrl } : {}) },
+    content,
+    ...(md !== undefined ? { metadata: md } : {}),
+    ...(destination !== undefined ? { destination } : {}),
+    ...(override !== undefined ? { override } : {}),
+  }
+}
+
+/** A v2 message's field path as the v1.1 body names it: `content.text` → `text`, `author.displayName` → `name`. */
+export function v11FieldOf(path: PropertyKey[]): PropertyKey[] {
+  const [head, ...rest] = path
+  if (head === 'content') return rest
+  if (head === 'author') return rest[0] === 'displayName' ? ['name'] : rest[0] === 'type' ? ['role'] : rest
+  return path
+}
 
 /** "Notify Smooch when an app maker starts or stops typing a response", or has read the conversation. */
 export const activityPostV11 = z.object({

@@ -9,7 +9,10 @@
  */
 import { Hono, type Context } from 'hono'
 import type { AdapterContext } from '../../runtime/context.js'
-import { activityPostV11, appUserPost, appUserPut, messagePostV11 } from '../../conversations/v1-1-schemas.js'
+import { messagePost } from '../../conversations/schemas.js'
+import {
+  activityPostV11, appUserPost, appUserPut, asV2Message, messagePostV11, v11FieldOf,
+} from '../../conversations/v1-1-schemas.js'
 import { newConversation, type ConversationRow } from '../../store/conversations.js'
 import { appUserV11, messageV11, unixSeconds } from '../../store/serialize-v1-1.js'
 import { newUser, type UserRow } from '../../store/users.js'
@@ -18,7 +21,7 @@ import { businessActivity, deleteMessages, postMessage } from '../conversation-a
 import type { ApiEnv } from '../env.js'
 import { apiError } from '../errors.js'
 import { userOf } from '../lookups.js'
-import { parseBody } from '../validate.js'
+import { parseBody, parseValue } from '../validate.js'
 
 export function appUsersRoutes(ctx: AdapterContext): Hono<ApiEnv> {
   const r = new Hono<ApiEnv>()
@@ -106,7 +109,7 @@ export function appUsersRoutes(ctx: AdapterContext): Hono<ApiEnv> {
 
   r.post('/:userId/messages', async (c) => {
     const user = appUser(c)
-    const body = await parseBody(c, messagePostV11)
+    const body = parseValue(asV2Message(await parseBody(c, messagePostV11)), messagePost, v11FieldOf)
     if (c.var.principal.scope === 'appUser' && body.author.type !== 'user') throw apiError('appUserScope')
     const conversation = ensureConversation(c, user)
     const message = postMessage(ctx, { app: c.var.app, conversation, user }, body)
