@@ -114,6 +114,26 @@ describe('a v1.1 and a v2 business on one app', () => {
     expect(v11Messages.map((m: any) => m.role)).toEqual(['appUser', 'appMaker'])
   })
 
+  test('the seed\'s click-to-Messenger ads: the quick reply as message:appUser with its payload, the button as a postback, with the example\'s fields', async () => {
+    const seedFields = ['app', 'appUser', 'client', 'conversation', 'trigger', 'version']
+    await emu.client.personAction(sam().id, { type: 'ad_click', pageId: page().id, adId: '6100000000001',
+      welcome: { text: 'Ready for the fall?', quick_replies: [{ title: 'Continue', payload: 'continue' }] } })
+    await emu.client.personAction(sam().id, { type: 'quick_reply', pageId: page().id, payload: 'continue' })
+    await expect.poll(() => v11('message:appUser').find((p) => p.body.messages[0].payload === 'continue')).toBeDefined()
+    const quickReply = v11('message:appUser').find((p) => p.body.messages[0].payload === 'continue')!.body
+    expect(Object.keys(quickReply).sort()).toEqual([...seedFields, 'messages'].sort())
+    expect(quickReply.messages[0]).toMatchObject({ type: 'text', text: 'Continue', payload: 'continue', role: 'appUser', source: { type: 'messenger' } })
+
+    await emu.client.personAction(sam().id, { type: 'ad_click', pageId: page().id, adId: '6100000000002',
+      welcome: { text: 'New arrivals', buttons: [{ type: 'postback', title: 'Tell me more', payload: 'tell_me_more' }] } })
+    await emu.client.personAction(sam().id, { type: 'postback', pageId: page().id, adWelcome: true, index: 0 })
+    await expect.poll(() => v11('postback').find((p) => p.body.postbacks[0].action.payload === 'tell_me_more')).toBeDefined()
+    const postback = v11('postback').find((p) => p.body.postbacks[0].action.payload === 'tell_me_more')!.body
+    expect(Object.keys(postback).sort()).toEqual([...seedFields, 'postbacks'].sort())
+    expect(postback.postbacks).toEqual([{ action: { _id: expect.stringMatching(/^[0-9a-f]{24}$/), type: 'postback', text: 'Tell me more', payload: 'tell_me_more' } }])
+    expect(Object.keys(postback.appUser).sort()).toEqual(['_id', 'conversationStarted', 'signedUpAt'])
+  })
+
   test('Sam reads: conversation:read in both shapes', async () => {
     await emu.client.personAction(sam().id, { type: 'read', pageId: page().id })
     await expect.poll(() => v11('conversation:read').length).toBe(1)
