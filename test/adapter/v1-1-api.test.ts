@@ -72,6 +72,7 @@ describe('credentials, path forms and the v1.1 error envelope', () => {
     expect(await refused(me.appUsers.sendMessage('scoped-1', { role: 'appMaker', type: 'text', text: 'x' }))).toMatchObject({ status: 403 })
     expect(await refused(me.webhooks.list())).toMatchObject({ status: 403, code: 'forbidden' })
     expect(await refused(me.appUsers.deleteMessages('scoped-1'))).toMatchObject({ status: 403 })
+    expect(await api(a, me.authHeaders.Authorization).get('/v1.1/appusers/%E0%A4%A/messages')).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } })
     const v2 = await api(a, me.authHeaders.Authorization).get('/v2/apps/{appId}/users/scoped-1')
     expect(v2).toMatchObject({ status: 401, body: { errors: [{ code: 'unauthorized', title: expect.stringMatching(/v2 API does not take/) }] } })
     const noUserId = new SmoochCore({ keyId: a.keyId, secret: a.keySecret, scope: 'appUser', serviceUrl: a.url })

@@ -23,17 +23,27 @@ export function appOfCredentials(store: Store) {
 
 const OWN_APP_USER = /\/appusers\/([^/]+)(\/messages)?$/
 
+/** A path segment as written by the caller; a malformed escape names nobody. */
+function segment(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return undefined
+  }
+}
+
 export function appUserLimits(store: Store) {
   return createMiddleware<ApiEnv>(async (c, next) => {
     const principal = c.var.principal
     if (principal.scope === 'appUser') {
       const m = c.req.path.match(OWN_APP_USER)
       const method = c.req.method
-      const allowed = m && (m[2] ? method === 'GET' || method === 'POST' : method === 'GET' || method === 'PUT')
-      const named = m && decodeURIComponent(m[1]!)
+      if (!m || !(m[2] ? method === 'GET' || method === 'POST' : method === 'GET' || method === 'PUT')) throw apiError('appUserScope')
       // The path may name the appUser by `userId` (the JWT's claim) or by its `_id`.
-      const own = named === principal.userId || store.users.get(principal.appId, named ?? '')?.externalId === principal.userId
-      if (!allowed || !own) throw apiError('appUserScope')
+      const named = segment(m[1]!)
+      const own = named !== undefined &&
+        (named === principal.userId || store.users.get(principal.appId, named)?.externalId === principal.userId)
+      if (!own) throw apiError('appUserScope')
     }
     await next()
   })
