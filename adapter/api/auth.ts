@@ -2,8 +2,8 @@
  * Who is calling, and what they may reach (conversations-api.md §1.2–§1.4):
  * - `authenticate`: Basic (key id and secret, compared in constant time) or a Bearer JWT (jwt.ts). Missing or wrong
  *   credentials → 401 `unauthorized`.
- * - `appAccess`: an app key (and its appUser JWTs) reaches its own app only (another existing app → 403 `forbidden`; an unknown app → 404
- *   `app_not_found`); an account key reaches every app.
+ * - `appAccess`: an app key (and its appUser JWTs) reaches its own app only (another existing app → 403 `forbidden`;
+ *   an unknown app → 404 `app_not_found`); an account key reaches every app.
  * - `accountOnly`: apps and app keys are managed with the account scope (spec: `basicAuth: [account]`); an app key
  *   gets 403.
  */
