@@ -12,7 +12,7 @@ export default scenario('Europe: no menu, only Get Started and m.me referrals, a
   const { person, business, owner, check, scene } = await stage({ world: EEA_WORLD })
   const eu = await business.connects(await owner.generatesPageToken('Acme EU'))
   const refused = await business.setsMenu({ items: [{ type: 'postback', text: 'Help', payload: 'HELP' }] }, eu.id)
-  await check('the menu of the page in Europe is refused, naming the rules', refused, { status: 400, body: { errors: [{ title: /European privacy rules/ }] } })
+  await check('the menu of the page in Europe is refused, naming the rules', refused, { status: 400, body: { error: { code: 'bad_request', description: /European privacy rules/ } } })
   await check('the diagnosis names the European restrictions', (await business.diagnoses(eu.id)).findings.map((f) => f.case), ['eea_restrictions'])
 
   await business.connects(await owner.generatesPageToken('Acme'))

@@ -43,7 +43,7 @@ export default scenario('Persistent menu at its limits and past them', async ({ 
   ]
   for (const [what, menu, reason] of past) {
     const res = await business.setsMenu(menu)
-    await check(`${what}: refused`, { status: res.status, title: res.body?.errors?.[0]?.title }, { status: 400, title: reason })
+    await check(`${what}: refused`, { status: res.status, title: res.body?.error?.description }, { status: 400, title: reason })
   }
   await sam.seesThread({ persistentMenu: titles.map((title) => ({ title })) }, 'the menu unchanged')
 })

@@ -1,9 +1,9 @@
 /**
- * The adapter's HTTP surface: the Conversations API under `/v2` and `/v1.1/apps/{appId}` (menus), behind Basic or JWT
+ * The adapter's HTTP surface: the Conversations API under `/v2` and `/v1.1` (v1-1/routes.ts), behind Basic or JWT
  * authentication; the Messenger webhook under `/webhooks/messenger`; uploaded attachments under `/media`. Each sub-app
  * is mounted with `route()` (STYLE §7.3); every API error leaves through one funnel in the Conversations shape.
  */
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AdapterContext } from '../runtime/context.js'
 import { messengerWebhookRoutes } from '../messenger/webhook-route.js'
@@ -12,12 +12,12 @@ import { ATTACHMENT_BYTES_MAX, attachmentsRoutes } from './attachments-routes.js
 import { appAccess, authenticate } from './auth.js'
 import { conversationsRoutes } from './conversations-routes.js'
 import type { ApiEnv } from './env.js'
-import { API_ERRORS, apiError, notFoundHandler, onApiError } from './errors.js'
-import type { ErrorBody } from '../conversations/types.js'
+import { apiError, notFoundHandler, onApiError } from './errors.js'
 import { integrationsRoutes } from './integrations-routes.js'
 import { mediaRoutes } from './media.js'
-import { menuRoutes } from './menu-routes.js'
 import { messagesRoutes } from './messages-routes.js'
+import { onV11Error, v11NotFound } from './v1-1/errors.js'
+import { v11Routes } from './v1-1/routes.js'
 import { usersRoutes } from './users-routes.js'
 import { webhooksRoutes } from './webhooks-routes.js'
 import { contentSecurityPolicy, hostGuard } from '../../lib/http-guard.js'
@@ -36,14 +36,17 @@ export interface AdapterAppOptions {
   allowedHosts?: readonly string[]
 }
 
+/** The v1.1 API answers its own envelope (v1-1/errors.ts), also for what the root refuses before its routes run. */
+const isV11 = (c: Context) => c.req.path.startsWith('/v1.1/')
+const errorFunnel = (c: Context) => (isV11(c) ? onV11Error : onApiError)
+
 export function createAdapterApp(ctx: AdapterContext, options: AdapterAppOptions = {}): Hono {
   const root = new Hono()
   // First of all: a request for a Host the adapter does not know is refused (DNS rebinding, lib/http-guard.ts).
   root.use('*', hostGuard({
     allowedHosts: options.allowedHosts ?? [], flag: '--allowed-host NAME (or ADAPTER_ALLOWED_HOSTS=NAME)',
     csp: () => ADAPTER_CSP,
-    refuse: (c, { message, hint }) => c.json({ errors: [{ code: API_ERRORS.forbidden.code, title: `${message}. ${hint}` }] } satisfies
-      ErrorBody, 403),
+    refuse: (c, { message, hint }) => errorFunnel(c)(apiError('forbidden', `${message}. ${hint}`), c),
   }))
   // Bodies over the limit are refused before they are read (by Content-Length, or as a chunked body streams in).
   const apiLimit = bodyLimit({ maxSize: API_BODY_BYTES_MAX, onError: () => { throw apiError('payloadTooLarge') } })
@@ -71,16 +74,10 @@ export function createAdapterApp(ctx: AdapterContext, options: AdapterAppOptions
   v2.onError(onApiError)
   v2.notFound(notFoundHandler)
 
-  const v11 = new Hono<ApiEnv>()
-  v11.use('*', authenticate(ctx.store))
-  v11.use('/apps/:appId/*', appAccess(ctx.store))
-  v11.route('/apps/:appId', menuRoutes(ctx))
-  v11.onError(onApiError)
-  v11.notFound(notFoundHandler)
-
   root.route('/v2', v2)
-  root.route('/v1.1', v11)
-  root.onError(onApiError)
-  root.notFound(notFoundHandler)
+  root.route('/v1.1', v11Routes(ctx))
+  // What the root's own middleware throws (a body over the limit) is answered in the envelope of the API asked.
+  root.onError((err, c) => errorFunnel(c)(err, c))
+  root.notFound((c) => (isV11(c) ? v11NotFound : notFoundHandler)(c))
   return root
 }

@@ -5,6 +5,11 @@ import type { AppRow } from '../store/apps.js'
 export type Principal =
   | { scope: 'app'; keyId: string; appId: string }
   | { scope: 'account'; keyId: string }
+  /**
+   * v1.1 only: a JWT signed with an app key for one end user, `{ scope: "appUser", userId }` (conversations-api.md
+   * §1.4, §18); it reaches that user's own appUser and messages.
+   */
+  | { scope: 'appUser'; keyId: string; appId: string; userId: string }
 
 export interface ApiEnv {
   Variables: {

@@ -19,6 +19,21 @@ export const API_ERRORS = {
     status: 403, code: 'forbidden',
     title: 'This operation needs an account-scoped API key (act_…); app-scoped keys reach only their own app\'s resources',
   },
+  /**
+   * v1.1: the paths without `/apps/{appId}` take the app from an app-scoped key or JWT; "All of the existing core APIs
+   * such as /v1/appusers and /v1/webhooks are accessible using an account JWT, provided the appId is included in the
+   * path" (Smooch v1 reference, Managed Accounts, curiouslychris/smooch-docs slate/source/includes/rest/_managed.md).
+   * The status is the adapter's choice: the reference names none.
+   */
+  appIdRequired: {
+    status: 400, code: 'bad_request',
+    title: 'An account-scoped key reaches every app: name one in the path, /v1.1/apps/{appId}/…',
+  },
+  /** v1.1: what an appUser JWT may reach (conversations-api.md §1.4, §18: SDK user auth). */
+  appUserScope: {
+    status: 403, code: 'forbidden',
+    title: 'An appUser-scoped JWT reaches only its own appUser (GET, PUT) and its messages (GET, POST as appUser)',
+  },
   badRequest: { status: 400, code: 'bad_request', title: 'Bad request' },
   invalidJson: { status: 400, code: 'bad_request', title: 'The request body must be a JSON object' },
   /** The adapter's own bound (lib/json-depth.ts): no Conversations body nests more than a few levels. */
@@ -70,13 +85,18 @@ const CHANNEL_FAILURES: Record<ChannelFailure, ApiErrorName> = {
   mismatch: 'badRequest',
 }
 
-/** The one funnel (STYLE §7.2). */
-export function onApiError(err: Error, c: Context): Response {
-  if (err instanceof ChannelError) err = apiError(CHANNEL_FAILURES[err.kind], err.message)
-  if (err instanceof ApiError) return c.json({ errors: err.errors } satisfies ErrorBody, err.status)
+/** Any throw as the catalogue error it answers: a channel failure by its kind, anything unexpected as a logged 500. */
+export function asApiError(err: Error): ApiError {
+  if (err instanceof ChannelError) return apiError(CHANNEL_FAILURES[err.kind], err.message)
+  if (err instanceof ApiError) return err
   console.error('[adapter] unexpected error:', err)
-  const e = API_ERRORS.internal
-  return c.json({ errors: [{ code: e.code, title: e.title }] } satisfies ErrorBody, e.status)
+  return apiError('internal')
+}
+
+/** The one funnel (STYLE §7.2); the v1.1 API has its own envelope (v1-1/errors.ts). */
+export function onApiError(err: Error, c: Context): Response {
+  const e = asApiError(err)
+  return c.json({ errors: e.errors } satisfies ErrorBody, e.status)
 }
 
 export function notFoundHandler(c: Context): Response {

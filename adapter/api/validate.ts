@@ -27,12 +27,14 @@ export async function parseBody<S extends z.ZodType>(c: Context, schema: S): Pro
   return parseValue(await readJson(c), schema)
 }
 
-export function parseValue<S extends z.ZodType>(value: unknown, schema: S): z.infer<S> {
+/** `named`: how the caller's body names a field the schema knows by another path (v1.1's flat messages). */
+export function parseValue<S extends z.ZodType>(value: unknown, schema: S,
+  named: (path: PropertyKey[]) => PropertyKey[] = (path) => path): z.infer<S> {
   const result = schema.safeParse(value)
   if (result.success) return result.data
   const { status, code } = API_ERRORS.badRequest
-  throw new ApiError(status, result.error.issues.map((issue) => ({
-    code,
-    title: `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`,
-  })))
+  throw new ApiError(status, result.error.issues.map((issue) => {
+    const path = named(issue.path)
+    return { code, title: `${path.length ? `${path.map(String).join('.')}: ` : ''}${issue.message}` }
+  }))
 }

@@ -22,7 +22,9 @@ export function newWebhook(ctx: AdapterContext, appId: string, integrationId: st
   }
   return ctx.store.integrations.createWebhook({
     id: ctx.ids.record(), appId, integrationId, target: w.target, triggers: w.triggers, secret: ctx.ids.secret(),
-    version: w.version ?? 'v2', includeFullUser: w.includeFullUser ?? false, includeFullSource: w.includeFullSource ?? false,
+    version: w.version ?? 'v2', includeFullUser: w.includeFullUser ?? false,
+    // A v1.1 body asked for through v2 carries the client, as the seed's v1.1 examples do (v1.1's `includeClient`).
+    includeFullSource: w.includeFullSource ?? w.version === 'v1.1',
     createdAt: new Date(ctx.clock.now()).toISOString(),
   })
 }

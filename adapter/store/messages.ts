@@ -44,6 +44,13 @@ export function messagesRepository(db: Db) {
   const latest = db.prepare('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT ?')
   const before = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?')
   const after = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+  // v1.1 pages by time (`before`/`after`, exclusive): ordered by `received`, which is when the channel says it was sent.
+  const latestByTime = db.prepare('SELECT * FROM messages WHERE conversation_id = ? ORDER BY received DESC, seq DESC LIMIT ?')
+  const olderThan = db.prepare(`SELECT * FROM messages WHERE conversation_id = ? AND received < ?
+    ORDER BY received DESC, seq DESC LIMIT ?`)
+  const newerThan = db.prepare('SELECT * FROM messages WHERE conversation_id = ? AND received > ? ORDER BY received, seq LIMIT ?')
+  const anyAtOrBefore = db.prepare('SELECT 1 FROM messages WHERE conversation_id = ? AND received <= ? LIMIT 1')
+  const anyAtOrAfter = db.prepare('SELECT 1 FROM messages WHERE conversation_id = ? AND received >= ? LIMIT 1')
   const nth = db.prepare('SELECT 1 FROM messages WHERE conversation_id = ? ORDER BY seq LIMIT 1 OFFSET ?')
   const businessSince = db.prepare(`SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND received > ?
     AND json_extract(author, '$.type') = 'business'`)
@@ -85,6 +92,26 @@ export function messagesRepository(db: Db) {
       return {
         items: rows.slice(0, MESSAGES_PER_PAGE).reverse().map(toMessage),
         hasBefore: rows.length === limit, hasAfter: seq !== undefined,
+      }
+    },
+    /**
+     * v1.1's pages: 100 messages, oldest first, strictly before or after an ISO time, else the latest 100
+     * (docs/conversations-api.md §18).
+     */
+    windowByTime(conversationId: string, page: { before?: string; after?: string }): Window<MessageRow> {
+      const limit = MESSAGES_PER_PAGE + 1
+      if (page.after !== undefined) {
+        const rows = newerThan.all(conversationId, page.after, limit) as MessageRecord[]
+        return {
+          items: rows.slice(0, MESSAGES_PER_PAGE).map(toMessage),
+          hasBefore: anyAtOrBefore.get(conversationId, page.after) !== undefined, hasAfter: rows.length === limit,
+        }
+      }
+      const rows = (page.before === undefined ? latestByTime.all(conversationId, limit)
+        : olderThan.all(conversationId, page.before, limit)) as MessageRecord[]
+      return {
+        items: rows.slice(0, MESSAGES_PER_PAGE).reverse().map(toMessage), hasBefore: rows.length === limit,
+        hasAfter: page.before !== undefined && anyAtOrAfter.get(conversationId, page.before) !== undefined,
       }
     },
     isFull(conversationId: string): boolean {

@@ -18,8 +18,8 @@ export interface WebhookJob {
 
 /** `*` subscribes to everything (Sunshine accepts it for v1.1 webhooks; harmless for v2). */
 export function subscribes(webhook: WebhookRow, e: ConversationEvent): boolean {
-  const trigger = webhook.version === 'v1.1' ? v11Trigger(e) : e.type
-  return trigger !== undefined && (webhook.triggers.includes(trigger) || webhook.triggers.includes('*'))
+  if (webhook.version === 'v1.1') return v11Trigger(webhook, e) !== undefined
+  return webhook.triggers.includes(e.type) || webhook.triggers.includes('*')
 }
 
 /** Call inside `store.tx`: the webhook worker wakes once the outbox has the rows (store/outbox.ts `onEnqueue`). */
@@ -29,7 +29,7 @@ export function emit(ctx: AdapterContext, ec: EventContext, e: ConversationEvent
     if (!subscribes(webhook, e)) continue
     const eventId = ctx.ids.record()
     const body = webhook.version === 'v1.1'
-      ? v11Body(e, ec, ctx.ids, now)
+      ? v11Body(e, ec, webhook, ctx.ids, now)
       : v2Envelope(e, ec, webhook, eventId, new Date(now).toISOString())
     const job: WebhookJob = { webhookId: webhook.id, eventId, body }
     ctx.store.outbox.enqueue('webhook', `${webhook.id}:${ec.conversation.id}`, job, now)

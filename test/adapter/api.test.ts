@@ -75,12 +75,12 @@ describe('integrations', () => {
 describe('persistent menu validation', () => {
   test('levels and counts are checked before anything reaches Facebook', async () => {
     const tooMany = await api(a).put('/v1.1/apps/{appId}/menu', { items: [1, 2, 3, 4].map((n) => ({ type: 'postback', text: `P${n}`, payload: `P${n}` })) })
-    expect(tooMany.body.errors[0].title).toMatch(/1 to 3 items at its first level/)
+    expect(tooMany.body.error.description).toMatch(/1 to 3 items at its first level/)
     const sub = (items: unknown[]) => ({ type: 'submenu', text: 'More', items })
     const tooDeep = await api(a).put('/v1.1/apps/{appId}/menu', { items: [sub([sub([sub([{ type: 'postback', text: 'x', payload: 'x' }])])])] })
-    expect(tooDeep.body.errors[0].title).toMatch(/at most 3 levels/)
+    expect(tooDeep.body.error.description).toMatch(/at most 3 levels/)
     const bigSub = await api(a).put('/v1.1/apps/{appId}/menu', { items: [sub(Array.from({ length: 6 }, (_, i) => ({ type: 'postback', text: `S${i}`, payload: 'x' })))] })
-    expect(bigSub.body.errors[0].title).toMatch(/items\[0\]\.items: a submenu has 1 to 5 items \(got 6\)/)
+    expect(bigSub.body.error.description).toMatch(/items\[0\]\.items: a submenu has 1 to 5 items \(got 6\)/)
     const ok = await api(a).put('/v1.1/apps/{appId}/menu', { items: [{ type: 'link', text: 'Site', uri: 'https://acme.test' }, sub([{ type: 'postback', text: 'Hours', payload: 'HOURS' }])] })
     expect(ok.status).toBe(200)
     expect(ok.body.menu.items[1].items[0]._id).toHaveLength(24)

@@ -132,7 +132,7 @@ describe('Messenger integration', () => {
     expect(eu.status).toBe(201)
     const refused = await api(a).put(`/v1.1/apps/{appId}/integrations/${eu.body.integration.id}/menu`, menu)
     expect(refused.status).toBe(400)
-    expect(refused.body.errors[0].title).toMatch(/European privacy rules/)
+    expect(refused.body.error).toEqual({ code: 'bad_request', description: expect.stringMatching(/European privacy rules/) })
     const diag = await api(a).get(`/v2/apps/{appId}/integrations/${eu.body.integration.id}/diagnosis`)
     expect(diag.body.diagnosis.findings.map((f: any) => f.case)).toContain('eea_restrictions')
   })

@@ -167,16 +167,22 @@ describe('adapter API', () => {
       required: ['author', 'type'], headers: auth },
     { method: 'POST', route: '/v2/apps/{adapterApp}/integrations/{integration}/webhooks',
       required: ['target'], headers: auth },
+    // The v1.1 API answers its own envelope, `{ error: { code, description } }` (docs/conversations-api.md §18).
     { method: 'PUT', route: '/v1.1/apps/{adapterApp}/menu', required: ['items'], headers: auth },
+    { method: 'POST', route: '/v1.1/apps/{adapterApp}/webhooks', required: ['target'], headers: auth },
   ]
 
   test.each(endpoints.map((e) => [`${e.method} ${e.route}`, e] as const))(
-    '%s: {errors:[{code,title}]}, nothing stored', async (_, endpoint) => {
+    '%s: v2 {errors:[{code,title}]} or v1.1 {error:{code,description}}, nothing stored', async (_, endpoint) => {
       const before = await snapshot()
       await fc.assert(fc.asyncProperty(badBodies(endpoint), async (body) => {
         const res = await send(s.adapter.url, endpoint, body)
         expect(res.status, body).toBeGreaterThanOrEqual(400)
         expect(res.status, body).toBeLessThan(500)
+        if (endpoint.route.startsWith('/v1.1/')) {
+          expect(res.body, body).toEqual({ error: { code: expect.any(String), description: expect.any(String) } })
+          return
+        }
         expect(res.body.errors.length, body).toBeGreaterThan(0)
         for (const e of res.body.errors) expect(e).toEqual({ code: expect.any(String), title: expect.any(String) })
       }), RUNS)

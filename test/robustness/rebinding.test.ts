@@ -78,6 +78,9 @@ describe('an unknown Host', () => {
     expect(res.status, res.text).toBe(403)
     expect(json(res)).toEqual({ errors: [{ code: 'forbidden',
       title: expect.stringContaining('--allowed-host attacker.example (or ADAPTER_ALLOWED_HOSTS=attacker.example)') }] })
+    const v11 = await send(a.url, '/v1.1/menu', { headers: ATTACKER })
+    expect(v11.status).toBe(403)
+    expect(json(v11)).toEqual({ error: { code: 'forbidden', description: expect.stringContaining('--allowed-host attacker.example') } })
   })
 
   test('loopback names, IP addresses, the configured names and the public URL\'s host are answered', async () => {

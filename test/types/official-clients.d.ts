@@ -51,3 +51,25 @@ declare module 'sunshine-conversations-client' {
   const SunshineConversationsClient: any
   export default SunshineConversationsClient
 }
+
+/**
+ * smooch-core 8.11.4 (the official v1.1 client) ships no types: the parts our tests call, as its lib/ defines them.
+ * A single object argument is read as named parameters (lib/utils/smoochMethod.js), so `create` takes `{ appUser }`.
+ */
+declare module 'smooch-core' {
+  /** lib/utils/http.js `handleResponse`: `{ error: { code, description } }` becomes these fields. */
+  export interface SmoochError extends Error { code?: string; description?: string; response: { status: number } }
+  /** Each call takes `appId` first when the client's scope is `account`; answers are the API's JSON. */
+  type Call = (...args: any[]) => Promise<any>
+  export default class SmoochCore {
+    constructor(options: { keyId?: string; secret?: string; scope?: 'app' | 'account' | 'appUser'; userId?: string; jwt?: string; serviceUrl?: string })
+    appUsers: {
+      create: Call; get: Call; update: Call; delete: Call; deleteProfile: Call; getChannels: Call
+      getMessages: Call; sendMessage: Call; deleteMessage: Call; deleteMessages: Call; conversationActivity: Call
+    }
+    webhooks: { create: Call; list: Call; get: Call; update: Call; delete: Call }
+    menu: { get: Call; configure: Call; remove: Call }
+    conversations: { resetUnreadCount: Call }
+    authHeaders: { Authorization: string }
+  }
+}
