@@ -1,9 +1,32 @@
 /**
- * The small pieces both dashboards' pages share: a secret shown only on request, the hidden fields of a form (where it
- * goes back to, its CSRF token), a one-button form, and a name with its id.
+ * The small pieces both dashboards' pages share: how a page is rendered (with its forms' CSRF token), the flash message
+ * a form left, a secret shown only on request, the hidden fields of a form (where it goes back to, its CSRF token), a
+ * one-button form, and a name with its id.
  */
+import type { Context } from 'hono'
 import type { FC, PropsWithChildren } from 'hono/jsx'
-import { CsrfField } from './csrf.js'
+import type { JSX } from 'hono/jsx/jsx-runtime'
+import { CsrfField, CsrfProvider, csrfTokenOf } from './csrf.js'
+import type { Flash } from './forms.js'
+
+/** Renders a page as a full HTML document; its forms carry the browser's CSRF token (csrf.tsx). */
+export async function renderPage(c: Context, node: JSX.Element, status: 200 | 403 | 404 = 200): Promise<Response> {
+  const page = <CsrfProvider value={csrfTokenOf(c)}>{node}</CsrfProvider>
+  return c.html(`<!DOCTYPE html>${await page.toString()}`, status)
+}
+
+/** The notice or error (with what to do) a form's redirect carried (forms.ts `withFlash`). */
+export const FlashMessages: FC<{ flash: Flash }> = ({ flash }) => (
+  <>
+    {flash.notice && <p class="flash notice" role="status" id="flash-notice">{flash.notice}</p>}
+    {flash.error && (
+      <div class="flash error" role="alert" id="flash-error">
+        <strong>{flash.error}</strong>
+        {flash.instructions && <p>{flash.instructions}</p>}
+      </div>
+    )}
+  </>
+)
 
 /** A secret (app secret, verify token) masked, with a "Show" disclosure that reveals it only when asked. */
 export const Secret: FC<{ value: string; label: string; id: string }> = ({ value, label, id }) => (

@@ -3,12 +3,10 @@
  * the flash message a form left, and the live-refresh script. The small pieces pages share are in
  * lib/dashboard-parts.tsx.
  */
-import type { Context } from 'hono'
 import type { FC, PropsWithChildren } from 'hono/jsx'
-import type { JSX } from 'hono/jsx/jsx-runtime'
 import { DASHBOARD_CSS } from './styles.js'
 import { LIVE_SCRIPT } from './live-script.js'
-import { CsrfProvider, csrfTokenOf } from './csrf.js'
+import { FlashMessages, renderPage } from '../../../lib/dashboard-parts.js'
 import type { Flash } from '../../../lib/forms.js'
 
 export { flashOf, type Flash } from '../../../lib/forms.js'
@@ -49,13 +47,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, active, flas
       </header>
       <main id="main">
         <h1>{title}</h1>
-        {flash.notice && <p class="flash notice" role="status" id="flash-notice">{flash.notice}</p>}
-        {flash.error && (
-          <div class="flash error" role="alert" id="flash-error">
-            <strong>{flash.error}</strong>
-            {flash.instructions && <p>{flash.instructions}</p>}
-          </div>
-        )}
+        <FlashMessages flash={flash} />
         {children}
       </main>
       <script dangerouslySetInnerHTML={{ __html: LIVE_SCRIPT }} />
@@ -63,8 +55,4 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, active, flas
   </html>
 )
 
-/** Renders a page as a full HTML document; its forms carry the browser's CSRF token (csrf.tsx). */
-export async function render(c: Context, node: JSX.Element, status: 200 | 403 = 200): Promise<Response> {
-  const page = <CsrfProvider value={csrfTokenOf(c)}>{node}</CsrfProvider>
-  return c.html(`<!DOCTYPE html>${await page.toString()}`, status)
-}
+export const render = renderPage
