@@ -9,6 +9,62 @@ import type { JSX } from 'hono/jsx/jsx-runtime'
 import { CsrfField, CsrfProvider, csrfTokenOf } from './csrf.js'
 import type { Flash } from './forms.js'
 
+export interface NavLink { href: string; label: string }
+
+interface FrameProps {
+  /** The document's title (the page's and the product's). */
+  documentTitle: string
+  /** The page's heading. */
+  title: string
+  css: string
+  /** The live-refresh script (lib/live-script.ts); none on a page that must not refresh. */
+  script?: string | undefined
+  brand: NavLink
+  nav: readonly NavLink[]
+  /** The href of the current page's entry in `nav`. */
+  active?: string | undefined
+  /** What the bar holds after the navigation (a log-out button). */
+  tools?: JSX.Element | undefined
+  flash: Flash
+}
+
+/**
+ * The frame of every page of both dashboards: a skip link, the bar with the navigation (landmarks: header, nav,
+ * main), the page's heading, the flash message a form left, and the live-refresh script.
+ */
+export const Frame: FC<PropsWithChildren<FrameProps>> = (p) => (
+  <html lang="en">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{p.documentTitle}</title>
+      <style dangerouslySetInnerHTML={{ __html: p.css }} />
+    </head>
+    <body>
+      <a class="skip" href="#main">Skip to content</a>
+      <header>
+        <a class="brand" href={p.brand.href}>{p.brand.label}</a>
+        {p.nav.length > 0 && (
+          <nav aria-label="Dashboard">
+            <ul>
+              {p.nav.map((n) => (
+                <li><a href={n.href} aria-current={n.href === p.active ? 'page' : undefined}>{n.label}</a></li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {p.tools}
+      </header>
+      <main id="main">
+        <h1>{p.title}</h1>
+        <FlashMessages flash={p.flash} />
+        {p.children}
+      </main>
+      {p.script && <script dangerouslySetInnerHTML={{ __html: p.script }} />}
+    </body>
+  </html>
+)
+
 /** Renders a page as a full HTML document; its forms carry the browser's CSRF token (csrf.tsx). */
 export async function renderPage(c: Context, node: JSX.Element, status: 200 | 403 | 404 = 200): Promise<Response> {
   const page = <CsrfProvider value={csrfTokenOf(c)}>{node}</CsrfProvider>

@@ -1,13 +1,13 @@
 /**
- * The frame of every page of the adapter's dashboard, with the emulator dashboard's markup (lib/): a skip link, the bar
- * with the navigation (landmarks: header, nav, main), the flash message a form left, and the live-refresh script that
- * listens to `/dashboard/events`. Only the colour of the bar differs, so the two are not mistaken for each other.
+ * The frame of every page of the adapter's dashboard: the emulator dashboard's (lib/dashboard-parts.tsx `Frame`), with
+ * the app's sections in the bar, a log-out button, and the live-refresh script listening to `/dashboard/events`. Only
+ * the colour of the bar differs, so the two dashboards are not mistaken for each other.
  */
 import type { FC, PropsWithChildren } from 'hono/jsx'
 import { BASE_DASHBOARD_CSS } from '../../lib/dashboard-css.js'
 import { liveScript } from '../../lib/live-script.js'
 import { CsrfField } from '../../lib/csrf.js'
-import { FlashMessages, renderPage } from '../../lib/dashboard-parts.js'
+import { Frame, renderPage } from '../../lib/dashboard-parts.js'
 import type { Flash } from '../../lib/forms.js'
 
 export const EVENTS_PATH = '/dashboard/events'
@@ -43,42 +43,17 @@ interface LayoutProps {
 }
 
 export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, flash, appId, active, loggedIn = true, children }) => (
-  <html lang="en">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{`${title} · Messenger adapter`}</title>
-      <style dangerouslySetInnerHTML={{ __html: ADAPTER_DASHBOARD_CSS }} />
-    </head>
-    <body>
-      <a class="skip" href="#main">Skip to content</a>
-      <header>
-        <a class="brand" href="/dashboard">Messenger adapter</a>
-        {loggedIn && (
-          <nav aria-label="Dashboard">
-            <ul>
-              <li><a href="/dashboard/apps" aria-current={active === '/dashboard/apps' ? 'page' : undefined}>Apps</a></li>
-              {appId && appNav(appId).map((n) => (
-                <li><a href={n.href} aria-current={n.href === active ? 'page' : undefined}>{n.label}</a></li>
-              ))}
-            </ul>
-          </nav>
-        )}
-        {loggedIn && (
-          <form method="post" action="/dashboard/logout" class="inline">
-            <CsrfField />
-            <button type="submit" id="log-out">Log out</button>
-          </form>
-        )}
-      </header>
-      <main id="main">
-        <h1>{title}</h1>
-        <FlashMessages flash={flash} />
-        {children}
-      </main>
-      {loggedIn && <script dangerouslySetInnerHTML={{ __html: LIVE_SCRIPT }} />}
-    </body>
-  </html>
+  <Frame documentTitle={`${title} · Messenger adapter`} title={title} css={ADAPTER_DASHBOARD_CSS}
+    script={loggedIn ? LIVE_SCRIPT : undefined} brand={{ href: '/dashboard', label: 'Messenger adapter' }}
+    nav={loggedIn ? [{ href: '/dashboard/apps', label: 'Apps' }, ...(appId ? appNav(appId) : [])] : []} active={active}
+    tools={loggedIn ? (
+      <form method="post" action="/dashboard/logout" class="inline">
+        <CsrfField />
+        <button type="submit" id="log-out">Log out</button>
+      </form>
+    ) : undefined} flash={flash}>
+    {children}
+  </Frame>
 )
 
 export const render = renderPage

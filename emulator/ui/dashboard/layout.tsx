@@ -1,12 +1,12 @@
 /**
- * The frame of every dashboard page: a skip link, the blue bar with the navigation (landmarks: header, nav, main),
- * the flash message a form left, and the live-refresh script. The small pieces pages share are in
- * lib/dashboard-parts.tsx.
+ * The frame of every emulator dashboard page: the shared one (lib/dashboard-parts.tsx `Frame`: skip link, the blue bar
+ * with the navigation, the flash message a form left, the live-refresh script) with the emulator's sections. The small
+ * pieces pages share are in lib/dashboard-parts.tsx too.
  */
 import type { FC, PropsWithChildren } from 'hono/jsx'
 import { DASHBOARD_CSS } from './styles.js'
 import { LIVE_SCRIPT } from './live-script.js'
-import { FlashMessages, renderPage } from '../../../lib/dashboard-parts.js'
+import { Frame, renderPage } from '../../../lib/dashboard-parts.js'
 import type { Flash } from '../../../lib/forms.js'
 
 export { flashOf, type Flash } from '../../../lib/forms.js'
@@ -26,33 +26,10 @@ export const NAV = [
 interface LayoutProps { title: string; active: string; flash: Flash }
 
 export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ title, active, flash, children }) => (
-  <html lang="en">
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>{`${title} · Messenger Emulator`}</title>
-      <style dangerouslySetInnerHTML={{ __html: DASHBOARD_CSS }} />
-    </head>
-    <body>
-      <a class="skip" href="#main">Skip to content</a>
-      <header>
-        <a class="brand" href="/">Messenger Emulator</a>
-        <nav aria-label="Dashboard">
-          <ul>
-            {NAV.map((n) => (
-              <li><a href={n.href} aria-current={n.href === active ? 'page' : undefined}>{n.label}</a></li>
-            ))}
-          </ul>
-        </nav>
-      </header>
-      <main id="main">
-        <h1>{title}</h1>
-        <FlashMessages flash={flash} />
-        {children}
-      </main>
-      <script dangerouslySetInnerHTML={{ __html: LIVE_SCRIPT }} />
-    </body>
-  </html>
+  <Frame documentTitle={`${title} · Messenger Emulator`} title={title} css={DASHBOARD_CSS} script={LIVE_SCRIPT}
+    brand={{ href: '/', label: 'Messenger Emulator' }} nav={NAV} active={active} flash={flash}>
+    {children}
+  </Frame>
 )
 
 export const render = renderPage
