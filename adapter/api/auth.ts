@@ -14,7 +14,6 @@ import { apiError } from './errors.js'
 import { principalFromJwt } from './jwt.js'
 import { credentialsFrom, principalOfKey } from '../runtime/api-keys.js'
 
-
 function principalFromBasic(store: Store, header: string | undefined): Principal {
   const creds = credentialsFrom(header)
   const principal = creds && principalOfKey(store, creds.keyId, creds.secret)
