@@ -232,6 +232,36 @@ describe('connecting Messenger as the seed describes', () => {
   })
 })
 
+describe('the status page\'s other fixes', () => {
+  it('the webhook-fields bug: Edit Events on Facebook, then "Subscribe the page again"; an unsubscribed page: "Re-create"', async () => {
+    await emulator.client.setFaults('app', w.fbAppId, { webhookFieldsBug: true })
+    const id = await connect()
+    const finding = page.locator('#finding-webhook_fields_bug')
+    expect(await finding.locator('ol').textContent()).toContain('Edit Events')
+    expect(await page.locator('#health').textContent()).toBe('Not healthy')
+    // The developer's part happens on Facebook (the emulator's dashboard); the page's subscription is done from here.
+    await emulator.client.setWebhookFields(w.fbAppId,
+      ['messages', 'messaging_postbacks', 'messaging_optins', 'message_reads', 'messaging_referrals'])
+    await finding.locator('#fix-resubscribe').click()
+    expect(await notice()).toBe('Page Acme is subscribed to the app again')
+    expect(await page.locator('#health').textContent()).toBe('Healthy')
+
+    // Someone unsubscribes the page on Facebook; re-creating the integration subscribes it again, under a new id.
+    const { access_token } = await emulator.client.pageToken(w.fbAppId, w.pageId)
+    const removed = await fetch(`${emulator.url}/v21.0/${w.pageId}/subscribed_apps?access_token=${access_token}`, { method: 'DELETE' })
+    expect(removed.status).toBe(200)
+    await page.reload()
+    expect(await page.isVisible('#finding-page_not_subscribed')).toBe(true)
+    await page.locator('#finding-page_not_subscribed #fix-recreate').click()
+    expect(await notice()).toMatch(/^Integration re-created as [0-9a-f]{24}$/)
+    const newId = new URL(page.url()).pathname.split('/').pop()!
+    expect(newId).not.toBe(id)
+    expect(await page.locator('#health').textContent()).toBe('Healthy')
+    const listed = await api(adapter).get('/v2/apps/{appId}/integrations')
+    expect(listed.body.integrations.map((i: { id: string }) => i.id)).toEqual([newId])
+  })
+})
+
 describe('the status page after a password reset', () => {
   it('shows the failed message with Facebook\'s error, and Reconnect replaces the page token', async () => {
     const id = await connect()
