@@ -46,6 +46,9 @@ const CLI: CliSpec = {
         'or a new one)' },
     { name: 'account-key-secret', value: 'SECRET', env: 'ADAPTER_ACCOUNT_KEY_SECRET',
       description: "that account key's secret" },
+    { name: 'facebook-app-id', value: 'ID', env: 'FACEBOOK_APP_ID',
+      description: "the platform's own Facebook app, with which the dashboard's Authenticate runs Facebook Login" },
+    { name: 'facebook-app-secret', value: 'SECRET', env: 'FACEBOOK_APP_SECRET', description: "that Facebook app's secret" },
     { name: 'name', value: 'NAME', default: 'Messenger adapter app', description: 'create-app: the new app\'s name' },
     ...guardAndRetentionOptions('ADAPTER'),
     ...HELP_OPTIONS,
@@ -95,6 +98,11 @@ Keep the secret: it is shown once here (and by GET /v2/apps/${creds.appId}/keys/
   }
   const graphUrl = v['graph-url']!
   const publicUrl = v['public-url']
+  const [facebookAppId, facebookAppSecret] = [v['facebook-app-id'], v['facebook-app-secret']]
+  if (Boolean(facebookAppId) !== Boolean(facebookAppSecret)) {
+    console.error(usageFailure(CLI, new UsageError('--facebook-app-id and --facebook-app-secret go together: give both, or neither')))
+    return 2
+  }
   let adapter
   try {
     adapter = await startAdapter({
@@ -103,6 +111,7 @@ Keep the secret: it is shown once here (and by GET /v2/apps/${creds.appId}/keys/
       appId: v['app-id'], keyId: v['key-id'], keySecret: v['key-secret'],
       accountKeyId: v['account-key-id'], accountKeySecret: v['account-key-secret'],
       retention, allowedHosts: allowedHostNames(parsed.lists['allowed-host']),
+      ...(facebookAppId && facebookAppSecret ? { facebookApp: { id: facebookAppId, secret: facebookAppSecret } } : {}),
     })
   } catch (err) {
     if (err instanceof PortInUseError) console.error(portTakenMessage(err.port, err.host, `--port N or ${PORT_VARIABLE}=N`))
@@ -118,6 +127,8 @@ Keep the secret: it is shown once here (and by GET /v2/apps/${creds.appId}/keys/
   API key id:       ${adapter.keyId}
   API key secret:   ${adapter.keySecret}
   Account key:      ${adapter.accountKeyId} / ${adapter.accountKeySecret} (manages apps and app keys)
+  Dashboard:        ${adapter.dashboardUrl} (log in with an API key id and secret)${facebookAppId ? '' : `
+                    (Messenger's Authenticate needs --facebook-app-id and --facebook-app-secret)`}
 
 Next:
   1. Register your business webhook:

@@ -18,6 +18,7 @@ import { webhookDelivery } from './webhooks/delivery.js'
 import { startRetention } from './runtime/retention.js'
 import type { RetentionOptions } from '../lib/retention.js'
 import { allowedHostNames } from '../lib/http-guard.js'
+import type { FacebookApp } from './messenger/facebook-login.js'
 
 export interface AdapterOptions extends CredentialsInput {
   /** 0 = a free port. Default 4200. */
@@ -52,10 +53,17 @@ export interface AdapterOptions extends CredentialsInput {
    * any other Host is refused, so a web page cannot reach it through DNS rebinding (`--allowed-host`).
    */
   allowedHosts?: string[]
+  /**
+   * The platform's own Facebook app (the one Sunshine registers with Facebook): the dashboard's Authenticate runs
+   * Facebook Login with it, and the integrations it connects use it (`--facebook-app-id`, `--facebook-app-secret`).
+   */
+  facebookApp?: FacebookApp
 }
 
 export interface RunningAdapter {
   url: string
+  /** The dashboard: `{url}/dashboard`. */
+  dashboardUrl: string
   appId: string
   keyId: string
   keySecret: string
@@ -112,7 +120,9 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
   }
   store.outbox.onEnqueue((kind) => workers[kind].kick())
 
-  const app = createAdapterApp(ctx, { allowedHosts: allowedHostNames(host, options.publicUrl, options.allowedHosts) })
+  const app = createAdapterApp(ctx, {
+    allowedHosts: allowedHostNames(host, options.publicUrl, options.allowedHosts), facebookApp: options.facebookApp,
+  })
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host })
   const port = options.port ?? 4200
   try {
@@ -133,7 +143,7 @@ export async function startAdapter(options: AdapterOptions = {}): Promise<Runnin
 
   let closing: Promise<void> | undefined
   return {
-    url, store, ...creds,
+    url, dashboardUrl: `${url}/dashboard`, store, ...creds,
     close: () => closing ??= (async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve())

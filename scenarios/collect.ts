@@ -7,6 +7,9 @@ import type { DeliveryView, RequestView } from '../emulator/control/types.js'
 import { show } from './match.js'
 import type { Scene } from './scene.js'
 import type { ThreadRecord } from './timeline.js'
+import type { Stack } from './stack.js'
+
+export interface DashboardLink { label: string; href: string }
 
 const REPORTED = 1000
 
@@ -67,4 +70,19 @@ function deliveryEntries(scene: Scene, d: DeliveryView): void {
       detail: { body: d.body, ...(a.error ? { error: a.error } : {}), signature: show(d.headers['x-hub-signature-256'] ?? '') },
     })
   }
+}
+
+/**
+ * The adapter dashboard's pages about this run: each Messenger integration's status page, the conversations and the
+ * webhook log. They answer while the run's stack is up (the report says so); their paths name what to look at.
+ */
+export function dashboardLinks(stack: Stack): DashboardLink[] {
+  const { adapter } = stack
+  const base = `${adapter.dashboardUrl}/apps/${adapter.appId}`
+  return [
+    ...adapter.store.integrations.list(adapter.appId).flatMap((i) => i.type === 'messenger'
+      ? [{ label: `Integration ${i.config.pageName} (${i.status})`, href: `${base}/integrations/${i.id}` }] : []),
+    { label: 'Conversations', href: `${base}/conversations` },
+    { label: 'Webhooks', href: `${base}/webhooks` },
+  ]
 }

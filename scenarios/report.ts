@@ -65,7 +65,14 @@ function scenarioSection(r: ScenarioResult): string {
   return `<section id="${e(r.id)}"><h2 class="${r.ok ? 'pass' : 'fail'}">${r.ok ? '✓' : '✗'} ${e(r.name)} <small>(${r.ms} ms, ${e(r.id)})</small></h2>
 ${failure}<details ${r.ok ? '' : 'open'}><summary>${r.steps.length} steps</summary><ol class="steps">${steps}</ol></details>
 <details ${r.ok ? '' : 'open'}><summary>Timeline: ${r.timeline.length} requests, webhooks and actions</summary>${timeline(r.timeline, r.steps)}</details>
-<div class="threads">${r.threads.map((t) => phone(`${t.person} ↔ ${t.page}`, t.view)).join('')}</div></section>`
+<div class="threads">${r.threads.map((t) => phone(`${t.person} ↔ ${t.page}`, t.view)).join('')}</div>${dashboard(r)}</section>`
+}
+
+/** Links to the adapter dashboard's pages of the run, which answer while its stack is up. */
+function dashboard(r: ScenarioResult): string {
+  if (r.dashboard.length === 0) return ''
+  const links = r.dashboard.map((l) => `<a href="${e(l.href)}">${e(l.label)}</a>`).join(' · ')
+  return `<p class="status">Adapter dashboard (while the run's servers are up): ${links}</p>`
 }
 
 /** The entries in three columns, each step of the story as a row across them where it began. */

@@ -7,7 +7,7 @@
 import { readdir } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { collect } from './collect.js'
+import { collect, dashboardLinks, type DashboardLink } from './collect.js'
 import { Recorder, StepFailure, type StepRecord, type ThreadRecord, type TimelineEntry } from './timeline.js'
 import { openStage, type Cast, type Scenario } from './vocabulary.js'
 
@@ -26,6 +26,8 @@ export interface ScenarioResult {
   failure?: { step: string; error: string }
   timeline: TimelineEntry[]
   threads: ThreadRecord[]
+  /** The adapter dashboard's pages of this run (its integrations' status, conversations, webhooks), as they were. */
+  dashboard: DashboardLink[]
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -65,7 +67,9 @@ export async function runScenario(s: LoadedScenario): Promise<ScenarioResult> {
       : { step: recorder.steps.length ? 'between steps' : 'setup', error: err instanceof Error ? err.stack ?? err.message : String(err) }
   }
   let threads: ThreadRecord[] = []
+  let dashboard: DashboardLink[] = []
   if (cast) {
+    dashboard = dashboardLinks(cast.scene.stack)
     threads = await collect(cast.scene).catch((err: unknown) => {
       recorder.add({ at: Date.now(), from: 'facebook', to: 'facebook', ok: false, title: `collecting the logs failed: ${String(err)}` })
       return []
@@ -74,7 +78,7 @@ export async function runScenario(s: LoadedScenario): Promise<ScenarioResult> {
   }
   return {
     id: s.id, name: s.name, ok: !failure, ms: Math.round(performance.now() - t0), steps: recorder.steps,
-    ...(failure ? { failure } : {}), timeline: recorder.sorted(), threads,
+    ...(failure ? { failure } : {}), timeline: recorder.sorted(), threads, dashboard,
   }
 }
 

@@ -40,6 +40,12 @@ export interface StackOptions {
   adapterCredentials?: { appId: string; keyId: string; keySecret: string }
   /** Retry delays of the adapter's outboxes (Send API, business webhooks); short ones keep scenarios fast. */
   fastRetries?: boolean
+  /**
+   * The platform's own Facebook app (the one Sunshine registers with Facebook), added to the emulator's world and
+   * given to the adapter, whose dashboard's Authenticate runs Facebook Login with it. Id and secret are generated
+   * unless given.
+   */
+  platformApp?: { name: string; id?: string | undefined; secret?: string | undefined }
 }
 
 export interface Stack {
@@ -50,6 +56,8 @@ export interface Stack {
   api: AdapterApi
   /** The world as seeded, every id, secret and PSID filled in. */
   world: CompleteWorldDocument
+  /** The platform's Facebook app, when one was asked for (StackOptions.platformApp). */
+  platformApp?: { id: string; secret: string; name: string }
   /** The custom integration and its two webhooks (with their secrets) that feed the receiver. */
   webhooks: { v2: { id: string; secret: string }; v11: { id: string; secret: string } }
   bot?: Bot
@@ -75,7 +83,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       webhooks: { pollMs: 20, ...(options.fastRetries ? { retryBaseMs: 20, retryMaxMs: 100 } : {}) },
     })
     closers.push(() => emulator.close())
+    const platformApp = options.platformApp && await addPlatformApp(emulator, options.platformApp)
     const adapter = await startAdapter({
+      ...(platformApp ? { facebookApp: { id: platformApp.id, secret: platformApp.secret } } : {}),
       port: options.adapterPort ?? 0, graphUrl: emulator.url, db: options.adapterDb ?? ':memory:',
       log: options.adapterLog ?? silentLogger, ...(options.fastRetries ? FAST : {}), ...options.adapterCredentials,
     })
@@ -109,10 +119,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       emulator, adapter, receiver, api, world: emulator.seeded ?? EMPTY,
       webhooks: { v2: { id: first.id, secret: first.secret }, v11: { id: v11.body.webhook.id, secret: v11.body.webhook.secret } },
       ...(bot ? { bot } : {}),
+      ...(platformApp ? { platformApp } : {}),
       close,
     }
   } catch (err) {
     await close()
     throw err
   }
+}
+
+async function addPlatformApp(emulator: RunningEmulator, app: NonNullable<StackOptions['platformApp']>) {
+  const doc = await emulator.client.addWorld({ apps: [{
+    name: app.name, ...(app.id ? { id: app.id } : {}), ...(app.secret ? { secret: app.secret } : {}),
+  }] })
+  const added = doc.apps[0]!
+  return { id: added.id!, secret: added.secret!, name: app.name }
 }

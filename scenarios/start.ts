@@ -6,7 +6,9 @@
  * Quick Start). Prints where to click and how to make a person talk, and serves until Ctrl+C.
  * Env: EMULATOR_PORT, ADAPTER_PORT, BOT_PORT, SEED (world document path), and the adapter app and API key
  * ADAPTER_APP_ID, ADAPTER_KEY_ID, ADAPTER_KEY_SECRET (default: fixed demo values, so the printed curl commands work
- * every time; the stack listens on 127.0.0.1 only). Databases are in memory: each start is fresh.
+ * every time; the stack listens on 127.0.0.1 only), and the platform's own Facebook app FACEBOOK_APP_ID,
+ * FACEBOOK_APP_SECRET (default: generated), added to the emulator's world for the adapter dashboard's Authenticate.
+ * Databases are in memory: each start is fresh.
  */
 import { resolve } from 'node:path'
 import { startSampleBot } from './sample-bot.js'
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
   const stack = await startStack({
     emulatorPort: EMULATOR_PORT, adapterPort: ADAPTER_PORT, world: seed,
     bot: (adapter) => startSampleBot(adapter, { port: BOT_PORT }),
+    platformApp: { name: 'Sunshine Conversations', id: process.env.FACEBOOK_APP_ID, secret: process.env.FACEBOOK_APP_SECRET },
     adapterCredentials: {
       appId: process.env.ADAPTER_APP_ID ?? 'demo', keyId: process.env.ADAPTER_KEY_ID ?? 'app_demo',
       keySecret: process.env.ADAPTER_KEY_SECRET ?? 'demo-secret',
@@ -69,6 +72,8 @@ Messenger Emulator stack is up.
   Dashboard             ${emulator.url}/
   ${`${person.firstName}'s thread`.padEnd(22)}${emulator.url}/dashboard/messenger?page=${page.id}&person=${person.id}
   Adapter API           ${adapter.url}/v2/apps/${adapter.appId}   (Basic ${adapter.keyId}:${adapter.keySecret})
+  Adapter dashboard     ${adapter.dashboardUrl}   (log in with ${adapter.keyId} / ${adapter.keySecret})
+  Platform Facebook app "${stack.platformApp?.name}" ${stack.platformApp?.id}: Integrations › Authenticate logs in with it
   Sample bot            ${stack.bot?.webhookUrl}   (answers every message)
   Page "${page.name}" is connected: integration ${created.body.integration.id}
 

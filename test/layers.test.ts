@@ -15,7 +15,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
  */
 const LAYERS: Record<'emulator' | 'adapter', string[][]> = {
   emulator: [['facebook'], ['world'], ['login'], ['messenger'], ['webhooks'], ['runtime'], ['control'], ['graph', 'ui'], ['.']],
-  adapter: [['facebook'], ['conversations'], ['store'], ['runtime'], ['webhooks'], ['messenger'], ['api'], ['.']],
+  adapter: [['facebook'], ['conversations'], ['store'], ['runtime'], ['webhooks'], ['messenger'], ['ui'], ['api'], ['.']],
 }
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g

@@ -1,6 +1,7 @@
 /**
  * The adapter's HTTP surface: the Conversations API under `/v2` and `/v1.1` (v1-1/routes.ts), behind Basic or JWT
- * authentication; the Messenger webhook under `/webhooks/messenger`; uploaded attachments under `/media`. Each sub-app
+ * authentication; the Messenger webhook under `/webhooks/messenger`; uploaded attachments under `/media`; the
+ * dashboard under `/dashboard` (adapter/ui). Each sub-app
  * is mounted with `route()` (STYLE §7.3); every API error leaves through one funnel in the Conversations shape.
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
@@ -21,6 +22,8 @@ import { v11Routes } from './v1-1/routes.js'
 import { usersRoutes } from './users-routes.js'
 import { webhooksRoutes } from './webhooks-routes.js'
 import { contentSecurityPolicy, hostGuard } from '../../lib/http-guard.js'
+import { ADAPTER_DASHBOARD_CSS, LIVE_SCRIPT, createDashboardApp } from '../ui/index.js'
+import type { FacebookApp } from '../messenger/facebook-login.js'
 
 /** Sunshine's JSON body limit: 100 KB, answered 413 (conversations-api.md §0). */
 export const API_BODY_BYTES_MAX = 100 * 1024
@@ -28,12 +31,14 @@ export const API_BODY_BYTES_MAX = 100 * 1024
 const WEBHOOK_BODY_BYTES_MAX = 1024 * 1024
 const ATTACHMENT_UPLOAD = /^\/v2\/apps\/[^/]+\/attachments\/?$/
 
-/** The adapter serves no page yet: any HTML it answers may run nothing inline. */
-const ADAPTER_CSP = contentSecurityPolicy({ scripts: [], styles: [] })
+/** The only inline script and style of any page the adapter serves are the dashboard's (adapter/ui). */
+const ADAPTER_CSP = contentSecurityPolicy({ scripts: [LIVE_SCRIPT], styles: [ADAPTER_DASHBOARD_CSS] })
 
 export interface AdapterAppOptions {
   /** Host names answered besides loopback names and IP addresses: `--host`, `--public-url`'s, `--allowed-host`. */
   allowedHosts?: readonly string[]
+  /** The platform's own Facebook app, with which the dashboard runs Facebook Login (`--facebook-app-id`). */
+  facebookApp?: FacebookApp | undefined
 }
 
 /** The v1.1 API answers its own envelope (v1-1/errors.ts), also for what the root refuses before its routes run. */
@@ -58,6 +63,7 @@ export function createAdapterApp(ctx: AdapterContext, options: AdapterAppOptions
   root.get('/health', (c) => c.json({ status: 'ok' }))
   root.route('/webhooks/messenger', messengerWebhookRoutes(ctx))
   root.route('/media', mediaRoutes(ctx))
+  root.route('/dashboard', createDashboardApp(ctx, options.facebookApp))
 
   const v2 = new Hono<ApiEnv>()
   v2.use('*', authenticate(ctx.store))

@@ -7,33 +7,18 @@
  * - `accountOnly`: apps and app keys are managed with the account scope (spec: `basicAuth: [account]`); an app key
  *   gets 403.
  */
-import { createHash, timingSafeEqual } from 'node:crypto'
 import { createMiddleware } from 'hono/factory'
 import type { Store } from '../store/store.js'
 import type { ApiEnv, Principal } from './env.js'
 import { apiError } from './errors.js'
 import { principalFromJwt, type JwtOptions } from './jwt.js'
-
-const digest = (s: string) => createHash('sha256').update(s).digest()
-const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected))
-
-export function credentialsFrom(header: string | undefined): { keyId: string; secret: string } | undefined {
-  const m = header?.match(/^Basic\s+(.+)$/i)
-  if (!m) return undefined
-  const decoded = Buffer.from(m[1]!, 'base64').toString('utf8')
-  const colon = decoded.indexOf(':')
-  if (colon <= 0) return undefined
-  return { keyId: decoded.slice(0, colon), secret: decoded.slice(colon + 1) }
-}
+import { credentialsFrom, principalOfKey } from '../runtime/api-keys.js'
 
 function principalFromBasic(store: Store, header: string | undefined): Principal {
   const creds = credentialsFrom(header)
-  if (!creds) throw apiError('unauthorized')
-  const appKey = store.apps.getKey(creds.keyId)
-  if (appKey && sameSecret(creds.secret, appKey.secret)) return { scope: 'app', keyId: appKey.id, appId: appKey.appId }
-  const accountKey = appKey ? undefined : store.apps.getAccountKey(creds.keyId)
-  if (accountKey && sameSecret(creds.secret, accountKey.secret)) return { scope: 'account', keyId: accountKey.id }
-  throw apiError('unauthorized')
+  const principal = creds && principalOfKey(store, creds.keyId, creds.secret)
+  if (!principal) throw apiError('unauthorized')
+  return principal
 }
 
 export function authenticate(store: Store, options: JwtOptions = {}) {

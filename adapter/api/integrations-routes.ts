@@ -5,10 +5,8 @@
 import { Hono } from 'hono'
 import type { AdapterContext } from '../runtime/context.js'
 import { diagnose } from '../messenger/diagnosis.js'
-import { applyMenu } from '../messenger/menu.js'
-import {
-  createMessengerIntegration, deleteMessengerIntegration, updateMessengerIntegration,
-} from '../messenger/integration.js'
+import { connectPage } from '../messenger/connect.js'
+import { deleteMessengerIntegration, updateMessengerIntegration } from '../messenger/integration.js'
 import type { IntegrationRow } from '../store/integrations.js'
 import type { ApiEnv } from './env.js'
 import { apiError } from './errors.js'
@@ -33,10 +31,7 @@ export function integrationsRoutes(ctx: AdapterContext): Hono<ApiEnv> {
     const body = parseValue(raw, integrationPost)
     const appId = c.var.app.id
     if (body.type === 'messenger') {
-      const row = await createMessengerIntegration(ctx, appId, body)
-      // The app's menu applies to every integration without its own (conversations-api.md §16); best effort.
-      const appMenu = store.menus.get(`app:${appId}`)
-      if (appMenu) await applyMenu(ctx, row, appMenu).catch((err: unknown) => ctx.log.warn(`app menu not applied to ${row.id}: ${String(err)}`))
+      const row = await connectPage(ctx, appId, body)
       return c.json({ integration: integrationJson(row) }, 201)
     }
     const { row, webhooks } = store.tx(() => {

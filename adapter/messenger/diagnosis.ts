@@ -19,6 +19,7 @@ import type { MessengerIntegrationRow } from '../store/integrations.js'
 import { facebook, REQUIRED_FIELDS } from './facebook.js'
 import { GRAPH_ERRORS, isGraphError } from '../facebook/graph-errors.js'
 import { webhookUrl } from './integration.js'
+import { REQUIRED_PERMISSIONS } from '../facebook/login.js'
 
 export type CheckStatus = 'ok' | 'problem' | 'unknown'
 export interface Check { name: string; status: CheckStatus; detail: string }
@@ -29,7 +30,6 @@ const SEED = 'Sunshine Conversations guide to Facebook Messenger, Troubleshootin
 const REJECTIONS_WINDOW_MS = 24 * 3600_000
 /** How many of the newest rejections the diagnosis lists. */
 const REJECTIONS_LISTED = 10
-const REQUIRED_PERMISSIONS = ['pages_messaging', 'pages_manage_metadata']
 
 export const CASES = {
   passwordReset: {

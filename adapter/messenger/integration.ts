@@ -41,8 +41,17 @@ export function webhookUrl(ctx: AdapterContext, integrationId: string): string {
   return `${ctx.publicUrl()}/webhooks/messenger/${integrationId}`
 }
 
-export async function createMessengerIntegration(ctx: AdapterContext, appId: string, input: MessengerIntegrationInput):
-  Promise<MessengerIntegrationRow> {
+export interface CreateOptions {
+  /**
+   * The dashboard's Save (seed, Missing OAuth Permissions: "the integration may be in a broken state"): when Facebook
+   * refuses a setup step after the page token was checked, the integration is kept with status `error` instead of
+   * refused, so its status page can show what is wrong and how to fix it. The Integration API never sets this.
+   */
+  keepBroken?: boolean
+}
+
+export async function createMessengerIntegration(ctx: AdapterContext, appId: string, input: MessengerIntegrationInput,
+  options: CreateOptions = {}): Promise<MessengerIntegrationRow> {
   const creds = { pageAccessToken: input.pageAccessToken, fbAppId: input.appId, fbAppSecret: input.appSecret }
   const fb = facebook(ctx.graph, creds)
   const id = ctx.ids.record()
@@ -56,6 +65,7 @@ export async function createMessengerIntegration(ctx: AdapterContext, appId: str
   }
   ctx.pendingVerifications.set(id, verifyToken)
   let pageSubscribed = false
+  let setupError: unknown
   try {
     await fb.subscribeApp(webhookUrl(ctx, id), verifyToken).catch((err: unknown) => {
       throw graphFailure(`Subscribing the Facebook app's webhook (POST /${input.appId}/subscriptions)`, err)
@@ -69,13 +79,16 @@ export async function createMessengerIntegration(ctx: AdapterContext, appId: str
     })
   } catch (err) {
     ctx.pendingVerifications.delete(id)
-    if (pageSubscribed) await fb.unsubscribePage(page.id).catch(() => undefined)
-    throw err
+    if (!options.keepBroken || !(err instanceof ChannelError && err.kind === 'facebookRefused')) {
+      if (pageSubscribed) await fb.unsubscribePage(page.id).catch(() => undefined)
+      throw err
+    }
+    setupError = err
   }
   // EEA status is informative (menu, diagnosis); not knowing it does not block the integration.
   const eea = await fb.euPrivacy().catch(() => null)
   const row: MessengerIntegrationRow = {
-    id, appId, type: 'messenger', status: 'active', displayName: input.displayName ?? null,
+    id, appId, type: 'messenger', status: setupError ? 'error' : 'active', displayName: input.displayName ?? null,
     createdAt: new Date(ctx.clock.now()).toISOString(),
     config: {
       pageId: page.id, pageName: page.name ?? '', pageAccessToken: input.pageAccessToken, fbAppId: input.appId,
@@ -110,6 +123,8 @@ export async function updateMessengerIntegration(ctx: AdapterContext, row: Messe
     await fb.subscribePage(page.id).catch((err: unknown) => {
       throw graphFailure(`Subscribing the app to the page again (POST /${page.id}/subscribed_apps)`, err)
     })
+    // An integration left broken at creation (status error) gets the setup steps it missed, with this token.
+    if (row.status !== 'active') await completeSetup(ctx, row, fb)
     const eea = await fb.euPrivacy().catch(() => row.config.eea)
     config = { ...row.config, pageAccessToken: update.pageAccessToken, pageName: page.name ?? row.config.pageName, eea }
   }
@@ -119,6 +134,20 @@ export async function updateMessengerIntegration(ctx: AdapterContext, row: Messe
   }
   ctx.store.integrations.update(updated)
   return updated
+}
+
+async function completeSetup(ctx: AdapterContext, row: MessengerIntegrationRow, fb: ReturnType<typeof facebook>) {
+  ctx.pendingVerifications.set(row.id, row.config.verifyToken)
+  try {
+    await fb.subscribeApp(webhookUrl(ctx, row.id), row.config.verifyToken).catch((err: unknown) => {
+      throw graphFailure(`Subscribing the Facebook app's webhook (POST /${row.config.fbAppId}/subscriptions)`, err)
+    })
+  } finally {
+    ctx.pendingVerifications.delete(row.id)
+  }
+  await fb.setGetStarted().catch((err: unknown) => {
+    throw graphFailure('Setting the Get Started button (POST /me/messenger_profile)', err)
+  })
 }
 
 /** Undoes what it can on Facebook's side (the page's subscription), then forgets the integration. */

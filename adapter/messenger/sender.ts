@@ -130,7 +130,12 @@ export function messengerSender(ctx: AdapterContext) {
     const ec = eventContext(job)
     if (!ec) return
     ctx.log.warn(`message ${job.messageId} could not be delivered to Messenger: ${error}`)
-    emit(ctx, ec, { type: 'conversation:message:delivery:failure', messageId: job.messageId, error: deliveryError(err) })
+    const failure = deliveryError(err)
+    // Kept for the dashboard, which shows the message as failed with Facebook's error (store/delivery-log.ts).
+    if (store.messages.get(job.messageId)) {
+      store.deliveryLog.addFailure(job.messageId, job.conversationId, failure, new Date(ctx.clock.now()).toISOString())
+    }
+    emit(ctx, ec, { type: 'conversation:message:delivery:failure', messageId: job.messageId, error: failure })
   }
 
   return { handle, onGiveUp }

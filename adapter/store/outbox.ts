@@ -20,12 +20,12 @@ export interface OutboxItem<B = unknown> {
   createdAt: number
 }
 
-interface OutboxRecord {
+export interface OutboxRecord {
   seq: number; kind: string; partition_key: string; body: string; status: string; attempts: number
   next_attempt_at: number; last_error: string | null; created_at: number
 }
 
-const toItem = (r: OutboxRecord): OutboxItem => ({
+export const toItem = (r: OutboxRecord): OutboxItem => ({
   seq: r.seq, kind: r.kind as OutboxKind, partitionKey: r.partition_key, body: JSON.parse(r.body) as unknown,
   status: r.status as OutboxStatus, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, lastError: r.last_error,
   createdAt: r.created_at,

@@ -16,6 +16,8 @@ import { seenEventsRepository } from './seen-events.js'
 import { menusRepository } from './menus.js'
 import { rejectedEventsRepository } from './rejected-events.js'
 import { adapterLogs } from './log-tables.js'
+import { deliveryLogRepository } from './delivery-log.js'
+import { overviewRepository } from './overview.js'
 import { checkpointInBackground } from '../../lib/wal-checkpointer.js'
 
 export function createStore(path: string) {
@@ -32,6 +34,8 @@ export function createStore(path: string) {
     seenEvents: seenEventsRepository(db),
     menus: menusRepository(db),
     rejectedEvents: rejectedEventsRepository(db),
+    deliveryLog: deliveryLogRepository(db),
+    overview: overviewRepository(db),
     tx<T>(fn: () => T): T {
       return db.transaction(fn)()
     },

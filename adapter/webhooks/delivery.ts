@@ -2,7 +2,7 @@
  * Delivers one business webhook from the outbox: POST JSON to the target with the webhook secret in `X-API-Key`
  * (conversations-api.md §11.2). 2xx → done. 400/401/403/404/406 are not retried, as Sunshine does (§11.3); anything
  * else (down, timeout, 5xx, 429, a redirect: not followed) is retried with backoff until the business is back
- * (DESIGN principle 5).
+ * (DESIGN principle 5). Each attempt is logged for the dashboard (store/delivery-log.ts).
  */
 import type { AdapterContext } from '../runtime/context.js'
 import type { OutboxItem } from '../store/outbox.js'
@@ -19,6 +19,9 @@ export function webhookDelivery(ctx: AdapterContext) {
     const job = item.body as WebhookJob
     const webhook = ctx.store.integrations.getWebhook(job.webhookId)
     if (!webhook) return { ok: false, retry: false, error: 'webhook deleted' }
+    const startedAt = ctx.clock.now()
+    const log = (httpStatus: number | null, error: string | null) => ctx.store.deliveryLog.addAttempt(item.seq,
+      { at: startedAt, httpStatus, error, durationMs: Math.max(0, ctx.clock.now() - startedAt) })
     let status: number
     try {
       status = await httpPost(webhook.target, {
@@ -28,9 +31,13 @@ export function webhookDelivery(ctx: AdapterContext) {
       })
     } catch (err) {
       // e.g. "unreachable: connect ECONNREFUSED 127.0.0.1:9", "unreachable: Timed out after 20000 ms"
-      return { ok: false, retry: true, error: `unreachable: ${err instanceof Error ? err.message : String(err)}` }
+      const error = `unreachable: ${err instanceof Error ? err.message : String(err)}`
+      log(null, error)
+      return { ok: false, retry: true, error }
     }
-    if (status >= 200 && status < 300) return { ok: true }
+    const ok = status >= 200 && status < 300
+    log(status, ok ? null : `HTTP ${status}`)
+    if (ok) return { ok: true }
     return { ok: false, retry: !NOT_RETRIED.has(status), error: `HTTP ${status}` }
   }
 }

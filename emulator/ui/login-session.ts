@@ -11,7 +11,7 @@ import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { World } from '../world/world.js'
 import type { Account } from '../world/accounts.js'
-import { FormTokens } from './form-tokens.js'
+import { FormTokens } from '../../lib/form-tokens.js'
 
 const COOKIE = 'emu_fb_session'
 

@@ -6,6 +6,9 @@
  */
 import type { Context, Hono } from 'hono'
 import { ControlApiError, ControlClient } from '../../control/client.js'
+import { withFlash } from '../../../lib/forms.js'
+
+export { backPath, readForm, type Form } from '../../../lib/forms.js'
 
 const INTERNAL = 'http://emulator.internal'
 const PREFIX = `${INTERNAL}/_emulator`
@@ -16,36 +19,6 @@ export function inProcessClient(control: Hono): ControlClient {
     const url = String(input)
     return control.request(url.startsWith(PREFIX) ? url.slice(PREFIX.length) : url, init)
   })
-}
-
-export type Form = Record<string, string>
-
-/** The posted form, first value of each field (the dashboard's forms never repeat a field but checkboxes). */
-export async function readForm(c: Context): Promise<{ form: Form; all: (name: string) => string[] }> {
-  const body = await c.req.parseBody({ all: true })
-  const form: Form = {}
-  for (const [k, v] of Object.entries(body)) {
-    const first = Array.isArray(v) ? v[0] : v
-    if (typeof first === 'string') form[k] = first
-  }
-  const all = (name: string) => {
-    const v = body[name]
-    return (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string')
-  }
-  return { form, all }
-}
-
-/** A same-site path to return to; anything else (another host, `//evil`) falls back to `fallback`. */
-export function backPath(value: string | undefined, fallback: string): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback
-  return value
-}
-
-function withFlash(path: string, flash: Record<string, string>): string {
-  const url = new URL(path, INTERNAL)
-  for (const k of ['notice', 'error', 'instructions']) url.searchParams.delete(k)
-  for (const [k, v] of Object.entries(flash)) url.searchParams.set(k, v)
-  return `${url.pathname}${url.search}${url.hash}`
 }
 
 /**

@@ -1,52 +1,9 @@
-/**
- * CSRF protection of the dashboard's forms (issue 14: they had none), with the login dialog's mechanism
- * (form-tokens.ts): each browser gets a random session id in an HttpOnly cookie the first time it opens a dashboard
- * page, every form carries the token derived from it (`CsrfField`), and a POST without the right token is refused
- * with 403 before it acts. SameSite=Lax keeps the cookie out of another site's POST, and the token out of its reach.
- */
+/** The emulator dashboard's CSRF protection: lib/csrf.tsx with the emulator's cookie. */
 import type { Context, MiddlewareHandler } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
-import { createContext, useContext, type FC } from 'hono/jsx'
-import { FormTokens } from '../form-tokens.js'
+import { csrfProtection } from '../../../lib/csrf.js'
 
-const COOKIE = 'emu_dashboard'
-/** The form field of the token. */
-export const CSRF_FIELD = 'csrf'
+export { CSRF_FIELD, CsrfField, CsrfProvider, csrfTokenOf } from '../../../lib/csrf.js'
 
-declare module 'hono' {
-  interface ContextVariableMap {
-    /** The CSRF token of this browser's dashboard session (dashboardCsrf). */
-    dashboardCsrf: string
-  }
-}
-
-const CsrfContext = createContext('')
-
-/** Gives the forms rendered inside it the request's token (layout.tsx's `render` wraps every page in it). */
-export const CsrfProvider = CsrfContext.Provider
-
-/** The hidden field every dashboard form carries. */
-export const CsrfField: FC = () => <input type="hidden" name={CSRF_FIELD} value={useContext(CsrfContext)} />
-
-export const csrfTokenOf = (c: Context): string => c.get('dashboardCsrf') ?? ''
-
-/**
- * Sets the browser's session cookie when it has none, refuses a POST whose token is not the session's with `refuse`,
- * and hands the token to the page (`csrfTokenOf`).
- */
 export function dashboardCsrf(refuse: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
-  const tokens = new FormTokens()
-  return async (c, next) => {
-    let id = getCookie(c, COOKIE)
-    if (!id || !/^[0-9a-f]{32}$/.test(id)) {
-      id = FormTokens.sessionId()
-      setCookie(c, COOKIE, id, { path: '/', httpOnly: true, sameSite: 'Lax' })
-    }
-    c.set('dashboardCsrf', tokens.csrfToken(id))
-    if (c.req.method === 'POST') {
-      const token = (await c.req.parseBody())[CSRF_FIELD]
-      if (!tokens.checkCsrf(id, typeof token === 'string' ? token : undefined)) return refuse(c)
-    }
-    await next()
-  }
+  return csrfProtection({ cookie: 'emu_dashboard', refuse })
 }

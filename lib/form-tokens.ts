@@ -1,7 +1,7 @@
 /**
  * Signed values and CSRF tokens for the pages people use in a browser, under an HMAC-SHA256 key that lives as long
- * as the emulator process: the login dialog's session cookie and consent forms (login-session.ts), and the
- * dashboard's forms (dashboard/csrf.tsx). A form carries the token of its browser's session, which another site can
+ * as the process: the emulator's login dialog (its session cookie and consent forms), and the forms of both
+ * dashboards (lib/csrf.tsx), the adapter's login cookie. A form carries the token of its browser's session, which another site can
  * neither read nor derive, so it cannot submit the form on the person's behalf.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
