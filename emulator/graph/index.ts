@@ -12,6 +12,7 @@ import { subscriptionRoutes } from './subscriptions.js'
 import { subscribedAppsRoutes } from './subscribed-apps.js'
 import { handoverRoutes } from './handover.js'
 import { personaRoutes } from './personas.js'
+import { conversationRoutes } from './conversations.js'
 
 export const GRAPH_ROUTES: GraphRoute[] = [
   ...oauthRoutes,
@@ -26,4 +27,5 @@ export const GRAPH_ROUTES: GraphRoute[] = [
   ...subscribedAppsRoutes,
   ...handoverRoutes,
   ...personaRoutes,
+  ...conversationRoutes,
 ]

@@ -67,4 +67,27 @@ export class Messages {
       .get(pageId, personId) as MessageDbRow | undefined
     return r && toMessage(r)
   }
+
+  /**
+   * The conversations of a page that have messages, the most recently active first: each person's message count and
+   * newest message (the Conversations API's list, docs §14).
+   */
+  conversationsOf(pageId: string): ConversationSummary[] {
+    return (this.store.stmt(`SELECT person_id, count(*) AS count, max(seq) AS last_seq FROM messages WHERE page_id = ?
+      GROUP BY person_id ORDER BY last_seq DESC`).all(pageId) as { person_id: string; count: number; last_seq: number }[])
+      .map((r) => ({ personId: r.person_id, count: r.count, lastSeq: r.last_seq }))
+  }
+
+  /** How many of the person's messages the page has not seen (sent after `seenUntil`, ms). */
+  unseenFromPerson(pageId: string, personId: string, seenUntil: number): number {
+    return (this.store.stmt(`SELECT count(*) AS n FROM messages WHERE page_id = ? AND person_id = ?
+      AND direction = 'person' AND created_at > ?`).get(pageId, personId, seenUntil) as { n: number }).n
+  }
+
+  bySeq(seq: number): StoredMessage | undefined {
+    const r = this.store.stmt('SELECT * FROM messages WHERE seq = ?').get(seq) as MessageDbRow | undefined
+    return r && toMessage(r)
+  }
 }
+
+export interface ConversationSummary { personId: string; count: number; lastSeq: number }
