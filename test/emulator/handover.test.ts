@@ -7,7 +7,9 @@ import { describe, expect } from 'vitest'
 import { FacebookAdsApi, Page } from 'facebook-nodejs-business-sdk'
 import type { RunningEmulator } from '../../emulator/index.js'
 import { MESSENGER_FIELDS } from '../../emulator/facebook/webhook-types.js'
-import { emulatorTest, expectGraphError, get, graph, startAppReceiver, type AppReceiver } from './fixtures.js'
+import {
+  emulatorTest, expectGraphError, get, graph, postDashboardForm, startAppReceiver, type AppReceiver,
+} from './fixtures.js'
 
 const INBOX = '263902037430900'
 const FIELDS = [...MESSENGER_FIELDS, 'messaging_handovers' as const, 'standby' as const]
@@ -215,4 +217,24 @@ describe('the Page Inbox', () => {
         { code: 10 })
       expect((await emulator.client.inboxReply(h.pageId, h.sam.psid, 'from the inbox')).threadOwnerAppId).toBeNull()
     })
+})
+
+describe('the dashboard', () => {
+  test('shows the App Roles and the Page Inbox of a page and acts through them', async ({ emulator, h }) => {
+    const html = await (await fetch(`${emulator.url}/dashboard/pages`)).text()
+    expect(html).toContain(`id="save-roles-${h.pageId}"`)
+    expect(html).toMatch(new RegExp(`<option value="${h.bot.id}" selected="">Acme Bot</option>`))
+    const saved = await postDashboardForm(emulator, `/dashboard/pages/${h.pageId}/app-roles`,
+      { back: '/dashboard/pages', primaryReceiver: h.agent.id })
+    expect(saved.headers.get('location')).toContain('notice=App+roles+saved')
+    expect(await emulator.client.appRoles(h.pageId)).toEqual({ primaryReceiver: h.agent.id, secondaryReceivers: [INBOX] })
+    const replied = await postDashboardForm(emulator, `/dashboard/pages/${h.pageId}/inbox`,
+      { back: '/dashboard/pages', psid: h.sam.psid, text: 'Hello from Pat', do: 'reply' })
+    expect(replied.headers.get('location')).toContain('notice=')
+    expect((await emulator.client.thread(h.sam.id, h.pageId)).bubbles.map((b) => b.text)).toEqual(['Hello from Pat'])
+    expect(await owner(emulator, h)).toEqual({ data: [{ thread_owner: { app_id: INBOX } }] })
+    const empty = await postDashboardForm(emulator, `/dashboard/pages/${h.pageId}/inbox`,
+      { back: '/dashboard/pages', psid: h.sam.psid, text: '', do: 'reply' })
+    expect(empty.headers.get('location')).toContain('error=')
+  })
 })
