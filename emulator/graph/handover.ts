@@ -7,13 +7,13 @@
 import * as z from 'zod'
 import { route, type GraphRequest, type GraphRoute } from './router.js'
 import type { Page } from '../world/pages.js'
+import type { World } from '../world/world.js'
 import { requirePageToken } from './send.js'
 import { parseGraph } from '../messenger/graph-validation.js'
 import {
   passThreadControl, releaseThreadControl, requestThreadControl, takeThreadControl, type HandoverCall,
 } from '../messenger/handover.js'
-import { threadOwner } from '../messenger/thread-owner.js'
-import { graphError } from '../facebook/errors.js'
+import { psidOfPage, threadOwner } from '../messenger/thread-owner.js'
 import { PAGE_INBOX } from '../facebook/handover.js'
 import { selectFields } from './fields.js'
 
@@ -37,6 +37,14 @@ function handoverCall(req: PageRequest): HandoverCall {
 
 const success = { success: true } as const
 
+/** The calls that take only `{recipient, metadata}`, each with its rule. */
+const SIMPLE_CALLS: [edge: string, rule: (world: World, call: HandoverCall) => void, description: string][] = [
+  ['take_thread_control', takeThreadControl, 'Handover: the primary receiver takes the thread'],
+  ['request_thread_control', requestThreadControl, 'Handover: an app asks the thread owner for the thread'],
+  ['release_thread_control', releaseThreadControl,
+    'Handover: the thread owner gives the thread back to the primary receiver'],
+]
+
 export const handoverRoutes: GraphRoute[] = [
   route({
     node: 'page', method: 'POST', edge: 'pass_thread_control',
@@ -48,29 +56,16 @@ export const handoverRoutes: GraphRoute[] = [
       return success
     },
   }),
-  route({
-    node: 'page', method: 'POST', edge: 'take_thread_control',
-    description: 'Handover: the primary receiver takes the thread',
-    handle: (req) => (takeThreadControl(req.world, handoverCall(req)), success),
-  }),
-  route({
-    node: 'page', method: 'POST', edge: 'request_thread_control',
-    description: 'Handover: an app asks the thread owner for the thread',
-    handle: (req) => (requestThreadControl(req.world, handoverCall(req)), success),
-  }),
-  route({
-    node: 'page', method: 'POST', edge: 'release_thread_control',
-    description: 'Handover: the thread owner gives the thread back to the primary receiver',
-    handle: (req) => (releaseThreadControl(req.world, handoverCall(req)), success),
-  }),
+  ...SIMPLE_CALLS.map(([edge, rule, description]) => route({
+    node: 'page', method: 'POST', edge, description,
+    handle: (req) => (rule(req.world, handoverCall(req)), success),
+  })),
   route({
     node: 'page', method: 'GET', edge: 'thread_owner',
     description: 'Handover: the app that controls the thread with a PSID',
     handle: (req) => {
       requirePageToken(req)
-      const recipient = req.params.required('recipient')
-      const person = req.world.people.byPsid(recipient)
-      if (!person || person.pageId !== req.node.id) throw graphError('noMatchingUser')
+      const person = psidOfPage(req.world, req.node.id, req.params.required('recipient'))
       const owner = threadOwner(req.world, req.node.id, person.personId)
       return { data: owner === undefined ? [] : [{ thread_owner: { app_id: owner } }] }
     },

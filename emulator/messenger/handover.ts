@@ -14,7 +14,7 @@ import { graphError } from '../facebook/errors.js'
 import { PAGE_INBOX } from '../facebook/handover.js'
 import type { HandoverEvent } from '../facebook/webhook-types.js'
 import { enqueueForApps } from './fan-out.js'
-import { appsWithRole } from './thread-owner.js'
+import { appsWithRole, psidOfPage } from './thread-owner.js'
 
 export interface HandoverCall {
   appId: string
@@ -27,8 +27,7 @@ interface Thread { personId: string; owner: string; roles: PageAppRoles; now: nu
 
 /** The thread a call names: a PSID of this page, on a page with handover. */
 function thread(world: World, call: HandoverCall): Thread {
-  const psid = world.people.byPsid(call.psid)
-  if (!psid || psid.pageId !== call.pageId) throw graphError('noMatchingUser')
+  const psid = psidOfPage(world, call.pageId, call.psid)
   const roles = world.appRoles.of(call.pageId)
   if (!roles.primaryReceiver) {
     throw graphError('notThreadOwner').because(`page ${call.pageId} has no primary receiver (App Roles)`)
@@ -58,11 +57,16 @@ export function passThreadControl(world: World, call: HandoverCall & { targetApp
     if (!appsWithRole(t.roles).includes(call.targetAppId)) {
       throw graphError('handoverTargetInvalid').because(`target_app_id ${call.targetAppId} has no role on the page`)
     }
-    handover(world, call, t.personId, call.targetAppId)
-    tell(world, call.pageId, call.targetAppId, {
-      ...between(call, t.now),
-      pass_thread_control: { previous_owner_app_id: call.appId, new_owner_app_id: call.targetAppId, ...metadataOf(call) },
-    })
+    passTo(world, call, t, call.targetAppId)
+  })
+}
+
+/** The owner's thread goes to `target`, which is told with `pass_thread_control`. */
+function passTo(world: World, call: HandoverCall, t: Thread, target: string): void {
+  handover(world, call, t.personId, target)
+  tell(world, call.pageId, target, {
+    ...between(call, t.now),
+    pass_thread_control: { previous_owner_app_id: call.appId, new_owner_app_id: target, ...metadataOf(call) },
   })
 }
 
@@ -105,12 +109,7 @@ export function releaseThreadControl(world: World, call: HandoverCall): void {
     const t = thread(world, call)
     if (t.owner !== call.appId) throw graphError('notThreadOwner').because(`app ${t.owner} owns the thread`)
     const primary = t.roles.primaryReceiver!
-    if (primary === call.appId) return
-    handover(world, call, t.personId, primary)
-    tell(world, call.pageId, primary, {
-      ...between(call, t.now),
-      pass_thread_control: { previous_owner_app_id: call.appId, new_owner_app_id: primary, ...metadataOf(call) },
-    })
+    if (primary !== call.appId) passTo(world, call, t, primary)
   })
 }
 

@@ -11,14 +11,13 @@ import { PAGE_INBOX } from '../facebook/handover.js'
 import { conversationIsEeaRestricted } from './eea.js'
 import { passThreadControl, takeThreadControl } from './handover.js'
 import { storePageMessage } from './page-send.js'
-import { threadOwner } from './thread-owner.js'
+import { psidOfPage, threadOwner } from './thread-owner.js'
 
 export interface InboxReplyResult { mid: string; threadOwnerAppId: string | null }
 
 export function inboxReply(world: World, pageId: string, psid: string, text: string): InboxReplyResult {
   return world.tx(() => {
-    const person = world.people.byPsid(psid)
-    if (!person || person.pageId !== pageId) throw graphError('noMatchingUser')
+    const person = psidOfPage(world, pageId, psid)
     if (world.conversations.get(pageId, person.personId)?.blocked) throw graphError('personUnavailable')
     const call = { appId: PAGE_INBOX.id, pageId, psid }
     if (world.appRoles.of(pageId).primaryReceiver) takeThreadControl(world, call)

@@ -7,6 +7,7 @@ import type { PageAppRoles } from '../world/app-roles.js'
 import { graphError } from '../facebook/errors.js'
 import { PAGE_INBOX } from '../facebook/handover.js'
 import type { MessagingEvent } from '../facebook/webhook-types.js'
+import type { Psid } from '../world/people.js'
 
 /** The apps with a role on the page, the Page Inbox included. */
 export function appsWithRole(roles: PageAppRoles): string[] {
@@ -34,4 +35,11 @@ export function ownerOfEvent(world: World, pageId: string, event: MessagingEvent
   const psid = event.sender.id === pageId ? event.recipient.id : event.sender.id
   const person = world.people.byPsid(psid)
   return person && person.pageId === pageId ? threadOwner(world, pageId, person.personId) : undefined
+}
+
+/** The PSID as one of `pageId`'s: another page's or a made-up one is `No matching user found` (docs §3.9). */
+export function psidOfPage(world: World, pageId: string, psid: string): Psid {
+  const found = world.people.byPsid(psid)
+  if (!found || found.pageId !== pageId) throw graphError('noMatchingUser')
+  return found
 }
