@@ -10,6 +10,7 @@ import type { World } from '../world/world.js'
 import type { PageAppRoles } from '../world/app-roles.js'
 import { GraphError } from '../facebook/errors.js'
 import { PAGE_INBOX } from '../facebook/handover.js'
+import { LIMITS } from '../facebook/limits.js'
 import { setAppRoles } from '../messenger/handover.js'
 import { inboxDone, inboxReply } from '../messenger/page-inbox.js'
 import { readBody } from './body.js'
@@ -21,7 +22,9 @@ const AppRolesBody = z.object({
   primaryReceiver: appId.nullable(),
   secondaryReceivers: z.array(appId).max(100).optional(),
 }).strict()
-const InboxReplyBody = z.object({ psid: z.string().min(1), text: z.string().min(1).max(2000) }).strict()
+const InboxReplyBody = z.object({
+  psid: z.string().min(1), text: z.string().min(1).max(LIMITS.messageTextMax.value),
+}).strict()
 const InboxDoneBody = z.object({ psid: z.string().min(1) }).strict()
 
 export function appRolesView(roles: PageAppRoles): AppRolesView {

@@ -97,6 +97,16 @@ describe('roles and the thread owner', () => {
     expect(await owner(emulator, h)).toEqual({ data: [{ thread_owner: { app_id: h.agent.id } }] })
     await expect(emulator.client.setAppRoles(h.pageId, { primaryReceiver: '999' })).rejects.toMatchObject({ status: 404 })
   })
+
+  test('the roles round-trip through the world document', async ({ emulator, h }) => {
+    const exported = await emulator.client.exportWorld()
+    await emulator.client.reset()
+    await emulator.client.addWorld(exported)
+    expect(await emulator.client.appRoles(h.pageId)).toEqual({ primaryReceiver: h.bot.id,
+      secondaryReceivers: [h.agent.id, INBOX] })
+    await expect(emulator.client.addWorld({ pages: [{ name: 'Bad', appRoles: { primaryReceiver: 'No Such App' } }] }))
+      .rejects.toMatchObject({ status: 400 })
+  })
 })
 
 describe('passing and taking the thread', () => {
