@@ -43,21 +43,32 @@ export function paginate<T, R>(items: T[], key: (t: T) => string, req: PageReque
   const first = slice[0]
   const last = slice[slice.length - 1]
   if (!first || !last) return { data: [] }
+  return paged(slice.map(render), { first: key(first), last: key(last), more: end < items.length,
+    earlier: start > 0 }, req.limit, selfUrl)
+}
+
+/**
+ * One page of items read from a keyset (`first`, `last`: the keys of its ends) with Graph's paging: the cursors, and
+ * `next`/`previous` links on `selfUrl` when there is more past that end.
+ */
+export function paged<R>(data: R[], ends: { first: string; last: string; more: boolean; earlier: boolean },
+  limit: number, selfUrl: URL): Paged<R> {
+  if (data.length === 0) return { data: [] }
   const link = (name: 'after' | 'before', cursor: string) => {
     const u = new URL(selfUrl)
     u.searchParams.delete('after')
     u.searchParams.delete('before')
-    u.searchParams.set('limit', String(req.limit))
+    u.searchParams.set('limit', String(limit))
     u.searchParams.set(name, cursor)
     return u.toString()
   }
-  const cursors = { before: encode(key(first)), after: encode(key(last)) }
+  const cursors = { before: encode(ends.first), after: encode(ends.last) }
   return {
-    data: slice.map(render),
+    data,
     paging: {
       cursors,
-      ...(end < items.length ? { next: link('after', cursors.after) } : {}),
-      ...(start > 0 ? { previous: link('before', cursors.before) } : {}),
+      ...(ends.more ? { next: link('after', cursors.after) } : {}),
+      ...(ends.earlier ? { previous: link('before', cursors.before) } : {}),
     },
   }
 }

@@ -61,7 +61,13 @@ function requestedFields(params: Params): FieldSpec[] | undefined {
 
 export function selectFields(params: Params, readers: FieldReaders, defaults: string[], nodeType: string):
   Record<string, unknown> {
-  const wanted = requestedFields(params) ?? defaults.map((name) => ({ name, modifiers: {} }))
+  return selectSpecs(requestedFields(params), readers, defaults, nodeType)
+}
+
+/** `selectFields` for fields already parsed: the subfields of an expanded edge (`messages{id,message}`). */
+export function selectSpecs(specs: FieldSpec[] | undefined, readers: FieldReaders, defaults: string[],
+  nodeType: string): Record<string, unknown> {
+  const wanted = specs ?? defaults.map((name) => ({ name, modifiers: {} }))
   const out: Record<string, unknown> = {}
   for (const spec of wanted) {
     const read = readers[spec.name]

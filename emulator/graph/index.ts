@@ -10,6 +10,9 @@ import { sendRoutes } from './send.js'
 import { attachmentRoutes } from './attachments.js'
 import { subscriptionRoutes } from './subscriptions.js'
 import { subscribedAppsRoutes } from './subscribed-apps.js'
+import { handoverRoutes } from './handover.js'
+import { personaRoutes } from './personas.js'
+import { conversationRoutes } from './conversations.js'
 
 export const GRAPH_ROUTES: GraphRoute[] = [
   ...oauthRoutes,
@@ -22,4 +25,7 @@ export const GRAPH_ROUTES: GraphRoute[] = [
   ...attachmentRoutes,
   ...subscriptionRoutes,
   ...subscribedAppsRoutes,
+  ...handoverRoutes,
+  ...personaRoutes,
+  ...conversationRoutes,
 ]

@@ -11,22 +11,29 @@ import type { App } from '../world/apps.js'
 import type { Account } from '../world/accounts.js'
 import type { Page } from '../world/pages.js'
 import type { Psid } from '../world/people.js'
+import type { Persona } from '../world/personas.js'
+import type { StoredMessage } from '../world/messages.js'
 import { graphError } from '../facebook/errors.js'
 import type { Access } from '../login/access.js'
 import type { Leniency } from '../facebook/leniency.js'
 import type { Params } from './params.js'
 
 export type GraphMethod = 'GET' | 'POST' | 'DELETE'
-export type NodeKind = 'user' | 'page' | 'app' | 'psid'
+export type NodeKind = 'user' | 'page' | 'app' | 'psid' | 'persona' | 'conversation' | 'message'
 
 /** How Graph names node types in its messages (`… on node type (Page)`). */
-export const NODE_TYPE_NAMES: Record<NodeKind, string> = { user: 'User', page: 'Page', app: 'Application', psid: 'User' }
+export const NODE_TYPE_NAMES: Record<NodeKind, string> = { user: 'User', page: 'Page', app: 'Application', psid: 'User',
+  persona: 'Persona', conversation: 'UnifiedThread', message: 'Message' }
 
 export type GraphNode =
   | { kind: 'user'; id: string; account: Account }
   | { kind: 'page'; id: string; page: Page }
   | { kind: 'app'; id: string; app: App }
   | { kind: 'psid'; id: string; psid: Psid }
+  | { kind: 'persona'; id: string; persona: Persona }
+  /** A page's conversation with a person (`t_…`, docs §14): named by the person's PSID on that page. */
+  | { kind: 'conversation'; id: string; psid: Psid }
+  | { kind: 'message'; id: string; message: StoredMessage }
 
 /** What a handler gets: the parsed request, the world, and (for routes that need one) the validated token. */
 export interface GraphRequest<N extends GraphNode | undefined = GraphNode | undefined> {
@@ -166,6 +173,12 @@ export function resolveNode(world: World, segment: string, access: Access, metho
   if (app) return { kind: 'app', id: app.id, app }
   const psid = world.people.byPsid(segment)
   if (psid) return { kind: 'psid', id: psid.psid, psid }
+  const persona = world.personas.get(segment)
+  if (persona) return { kind: 'persona', id: persona.id, persona }
+  const thread = segment.startsWith('t_') ? world.people.byPsid(segment.slice(2)) : undefined
+  if (thread) return { kind: 'conversation', id: segment, psid: thread }
+  const message = segment.startsWith('m_') ? world.messages.get(segment) : undefined
+  if (message) return { kind: 'message', id: message.mid, message }
   if (/^\d+$/.test(segment)) throw graphError('unsupportedRequest', method.toLowerCase(), segment)
   throw graphError('unknownAlias', segment)
 }

@@ -1,12 +1,14 @@
 /**
  * Pages: their admins, the EEA switch (a page in Europe puts every chat under the European rules, seed guide "Impact
- * of Messenger API Updates for Europe") and the apps subscribed to them (`subscribed_apps`, docs §5.2).
+ * of Messenger API Updates for Europe"), the apps subscribed to them (`subscribed_apps`, docs §5.2), their App Roles and
+ * the Page Inbox (app-roles.tsx).
  */
 import { Hono } from 'hono'
 import type { ControlClient } from '../../control/client.js'
 import { act, backPath, readForm } from './actions.js'
 import { Layout, Named, PostButton, flashOf, render } from './layout.js'
 import { ShowMore, shownOf } from './more.js'
+import { AppRolesForm, InboxForm, appRolesRoutes } from './app-roles.js'
 
 const PATH = '/dashboard/pages'
 
@@ -41,6 +43,10 @@ export function pagesRoutes(client: ControlClient): Hono {
                 <dd>{subscribedApps.length ? (
                   <ul>{subscribedApps.map((s) => <li>{appName(s.appId)}: {s.fields.join(', ')}</li>)}</ul>
                 ) : <span class="muted">none: no app gets this page's events</span>}</dd>
+                <dt>App roles</dt>
+                <dd><AppRolesForm world={world} page={{ ...p, admins, subscribedApps }} /></dd>
+                <dt>Page Inbox</dt>
+                <dd><InboxForm world={world} page={{ ...p, admins, subscribedApps }} /></dd>
               </dl>
             </section>
           ))}
@@ -49,6 +55,8 @@ export function pagesRoutes(client: ControlClient): Hono {
       </Layout>
     ))
   })
+
+  app.route('/', appRolesRoutes(client))
 
   app.post(`${PATH}/:pageId/eea`, async (c) => {
     const { form } = await readForm(c)
