@@ -57,6 +57,16 @@ export const WARNINGS = {
       `error: ${needs}.`,
     docs: PERMISSIONS,
   },
+  nlpEnabledMissing: {
+    message: 'nlp_enabled is missing: the other settings are stored and NLP stays as it was, though Facebook\'s ' +
+      'docs say every nlp_configs call must carry it. --strict refuses such a call.',
+    docs: 'https://developers.facebook.com/docs/messenger-platform/built-in-nlp',
+  },
+  witAppOffline: {
+    message: 'A custom Wit.ai app (custom_token or model CUSTOM) is stored, but the emulator is offline and never ' +
+      'calls Wit.ai: messages carry what its built-in recognizer finds (docs/emulation.md, "Built-in NLP").',
+    docs: 'https://developers.facebook.com/docs/messenger-platform/built-in-nlp',
+  },
 } satisfies Record<string, WarningEntry>
 
 export type WarningName = keyof typeof WARNINGS

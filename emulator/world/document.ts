@@ -14,6 +14,7 @@ import { faultSwitchesSchema, type FaultScope, type FaultSwitches } from '../fac
 import {
   importSubscribedApps, importWebhook, subscribedAppsDoc, SubscribedAppDocSchema, webhookDoc, WebhookDocSchema,
 } from './subscription-docs.js'
+import { importNlp, nlpDoc, NlpDocSchema } from './nlp-configs.js'
 
 const numericId = z.string().regex(/^\d{1,20}$/, 'ids are decimal strings, as Facebook ids are')
 
@@ -53,6 +54,8 @@ export const PageDocSchema = z.object({
   eea: z.boolean().optional(),
   subscribedApps: z.array(SubscribedAppDocSchema).optional(),
   faults: faultSwitchesSchema('page').optional(),
+  /** Built-in NLP (docs §18), as `POST /{page-id}/nlp_configs` sets it. */
+  nlp: NlpDocSchema.optional(),
 }).strict()
 
 export const PersonDocSchema = z.object({
@@ -148,6 +151,7 @@ export function importWorld(world: World, input: WorldDocument): CompleteWorldDo
         id: page.id, name: page.name, category: page.category, admins, eea: page.eea,
         ...importFaults(world, 'page', page.id, p.faults),
         ...importSubscribedApps(world, page.id, p.subscribedApps, resolver('app', apps, (id) => !!world.apps.get(id))),
+        ...importNlp(world, page.id, p.nlp),
       }
     })
     const pageId = resolver('page', pages, (id) => !!world.pages.get(id))
@@ -201,6 +205,7 @@ export function exportWorld(world: World): CompleteWorldDocument {
       id: p.id, name: p.name, category: p.category, admins: world.pages.admins(p.id), eea: p.eea,
       ...subscribedAppsDoc(world, p.id),
       ...faultsDoc(world, 'page', p.id),
+      ...nlpDoc(world, p.id),
     })),
     people: world.people.list().map((p) => toPersonDoc(world, p.id)),
   }

@@ -1,6 +1,7 @@
 /**
  * Pages: their admins, the EEA switch (a page in Europe puts every chat under the European rules, seed guide "Impact
- * of Messenger API Updates for Europe") and the apps subscribed to them (`subscribed_apps`, docs §5.2).
+ * of Messenger API Updates for Europe"), the apps subscribed to them (`subscribed_apps`, docs §5.2) and whether
+ * built-in NLP is on (`nlp_configs`, docs §18).
  */
 import { Hono } from 'hono'
 import type { ControlClient } from '../../control/client.js'
@@ -41,6 +42,10 @@ export function pagesRoutes(client: ControlClient): Hono {
                 <dd>{subscribedApps.length ? (
                   <ul>{subscribedApps.map((s) => <li>{appName(s.appId)}: {s.fields.join(', ')}</li>)}</ul>
                 ) : <span class="muted">none: no app gets this page's events</span>}</dd>
+                <dt>Built-in NLP</dt>
+                <dd id={`nlp-${p.id}`}>{p.nlp?.enabled
+                  ? <span class="badge ok">On: {p.nlp.model ?? 'ENGLISH'}{p.nlp.customToken ? ', custom Wit.ai app' : ''}</span>
+                  : <span class="muted">off (POST /{'{page-id}'}/nlp_configs?nlp_enabled=true turns it on)</span>}</dd>
               </dl>
             </section>
           ))}
