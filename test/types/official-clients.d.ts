@@ -44,6 +44,12 @@ declare module 'facebook-nodejs-business-sdk' {
     get(fields: string[], params?: Record<string, unknown>): Promise<User>
     exportAllData(): Record<string, unknown>
   }
+  export class Page {
+    constructor(id: string)
+    /** `POST /{page-id}/nlp_configs` (src/objects/page.js). */
+    createNlpConfig(fields: string[], params?: Record<string, unknown>): Promise<Page>
+    exportAllData(): Record<string, unknown>
+  }
 }
 
 /** Zendesk's official client ships no type declarations: the tests hold it as the untyped CommonJS module it is. */
