@@ -14,7 +14,7 @@ import { faultSwitchesSchema, type FaultScope, type FaultSwitches } from '../fac
 import {
   importSubscribedApps, importWebhook, subscribedAppsDoc, SubscribedAppDocSchema, webhookDoc, WebhookDocSchema,
 } from './subscription-docs.js'
-import { importNlp, nlpDoc, NlpDocSchema } from './nlp-configs.js'
+import { importNlp, nlpDoc, NlpDocSchema } from './nlp-docs.js'
 
 const numericId = z.string().regex(/^\d{1,20}$/, 'ids are decimal strings, as Facebook ids are')
 
