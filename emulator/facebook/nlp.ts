@@ -16,7 +16,8 @@
  * - Wit.ai's built-in ids, captured in webhooks: greetings `5900cc2d-…`, bye `5900cc2e-…` (2023, v16.0), sentiment
  *   `5ac2b50a-…` (BUILT_IN_NLP_DOC), location `624173841772436` (docs §18), datetime `340464963587159`
  *   (BUILT_IN_NLP_DOC). The others were not found published: those ids are the emulator's own, marked below.
- * - messenger-node (Facebook's Node SDK) setNlpConfigs doc comment: `n_best` 1 to 8; `verbose` adds positions.
+ * - https://github.com/amuramoto/messenger-node (a Messenger Platform Node SDK), setNlpConfigs doc comment: `n_best`
+ *   1 to 8; `verbose` adds positions.
  */
 
 export const NLP_CONFIGS_DOC = 'https://developers.facebook.com/docs/graph-api/reference/page/nlp_configs/'
@@ -35,7 +36,7 @@ export const NLP_CONFIG_PARAMS = ['nlp_enabled', 'model', 'custom_token', 'verbo
 
 export const NLP_DEFAULTS = { enabled: false, model: 'ENGLISH', verbose: false, nBest: 1 } as const
 
-/** `n_best`: "Minimum 1. Maximum 8." (messenger-node); the reference only says int64. */
+/** `n_best`: "Minimum 1. Maximum 8." (amuramoto/messenger-node); the reference only says int64. */
 export const N_BEST_RANGE = { min: 1, max: 8 } as const
 
 /** Both are needed with a page token of the page (BUILT_IN_NLP_DOC, "Requirements"). */
