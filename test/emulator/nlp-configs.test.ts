@@ -193,6 +193,9 @@ describe('the world document', () => {
     const exported = await emulator.client.exportWorld()
     expect(exported.pages.find((p) => p.id === shop.id)!.nlp).toEqual(nlp)
     expect(exported.pages.find((p) => p.id === w.pageId)).not.toHaveProperty('nlp')
+    const dashboard = await (await fetch(`${emulator.url}/dashboard/pages`)).text()
+    expect(dashboard).toContain(`<dd id="nlp-${shop.id}"><span class="badge ok">On: SPANISH</span></dd>`)
+    expect(dashboard).toMatch(new RegExp(`<dd id="nlp-${w.pageId}"><span class="muted">off `))
 
     const result = await emulator.client.personAction(added.people[0]!.id!, { type: 'text', pageId: shop.id!, text: 'thanks' })
     expect((result.events[0]!.event as { message: { nlpv2: { traits: object } } }).message.nlpv2.traits)
