@@ -4,7 +4,7 @@
  * emulator/messenger/nlp.ts; the edge is emulator/graph/nlp-configs.ts.
  *
  * Sources:
- * - NLP_CONFIGS_DOC: parameters (`nlp_enabled`, `model`, `custom_token`, `verbose`, `n_best`, `other_language_support`),
+ * - https://developers.facebook.com/docs/graph-api/reference/page/nlp_configs/: parameters (`nlp_enabled`, `model`, `custom_token`, `verbose`, `n_best`, `other_language_support`),
  *   the `{success: bool}` answer, error codes 200 and 80006; no read, update or delete.
  * - BUILT_IN_NLP_DOC (updated 22 May 2024): the permissions (MESSAGING task, `pages_messaging`,
  *   `pages_manage_metadata`), parameters in the query string, default model English, the entity and trait names,
@@ -20,7 +20,6 @@
  *   1 to 8; `verbose` adds positions.
  */
 
-export const NLP_CONFIGS_DOC = 'https://developers.facebook.com/docs/graph-api/reference/page/nlp_configs/'
 export const BUILT_IN_NLP_DOC = 'https://developers.facebook.com/documentation/business-messaging/messenger-platform/built-in-nlp'
 
 /** `model`: the enum of the reference page (NLP_CONFIGS_DOC), ENGLISH by default (BUILT_IN_NLP_DOC). */
@@ -31,13 +30,22 @@ export const NLP_MODELS = [
 ] as const
 export type NlpModel = (typeof NLP_MODELS)[number]
 
-/** The parameters `POST /{page-id}/nlp_configs` reads, each from the query string or the body. */
-export const NLP_CONFIG_PARAMS = ['nlp_enabled', 'model', 'custom_token', 'verbose', 'n_best', 'other_language_support'] as const
-
 export const NLP_DEFAULTS = { enabled: false, model: 'ENGLISH', verbose: false, nBest: 1 } as const
 
 /** `n_best`: "Minimum 1. Maximum 8." (amuramoto/messenger-node); the reference only says int64. */
 export const N_BEST_RANGE = { min: 1, max: 8 } as const
+
+/**
+ * The details of the (#100) refusals of bad `nlp_configs` values (facebook/errors.ts `paramInvalid`). Graph answers
+ * parameter errors with code 100 at HTTP 400 (docs §2.1); these wordings were not found published and are the
+ * emulator's own, in the style of Graph's "Param n_best must be an integer". A bad `model` gets Graph's enum form
+ * (`paramOneOf`).
+ */
+export const NLP_PARAM_ERRORS = {
+  notBoolean: (param: string) => `Param ${param} must be a boolean`,
+  nBestOutOfRange: () => `Param n_best must be between ${N_BEST_RANGE.min} and ${N_BEST_RANGE.max}`,
+  notAnObject: (param: string) => `Param ${param} must be a JSON object`,
+}
 
 /** Both are needed with a page token of the page (BUILT_IN_NLP_DOC, "Requirements"). */
 export const NLP_CONFIG_SCOPES = ['pages_messaging', 'pages_manage_metadata'] as const

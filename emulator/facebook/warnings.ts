@@ -8,6 +8,7 @@
  *
  * Each entry: the message (or a template filled with the handler's arguments) and `docs`, the page that explains it.
  */
+import { BUILT_IN_NLP_DOC } from './nlp.js'
 
 export interface Warning {
   /** The catalogue name, e.g. `messagingTypeMissing`. */
@@ -60,12 +61,12 @@ export const WARNINGS = {
   nlpEnabledMissing: {
     message: 'nlp_enabled is missing: the other settings are stored and NLP stays as it was, though Facebook\'s ' +
       'docs say every nlp_configs call must carry it. --strict refuses such a call.',
-    docs: 'https://developers.facebook.com/docs/messenger-platform/built-in-nlp',
+    docs: BUILT_IN_NLP_DOC,
   },
   witAppOffline: {
     message: 'A custom Wit.ai app (custom_token or model CUSTOM) is stored, but the emulator is offline and never ' +
       'calls Wit.ai: messages carry what its built-in recognizer finds (docs/emulation.md, "Built-in NLP").',
-    docs: 'https://developers.facebook.com/docs/messenger-platform/built-in-nlp',
+    docs: BUILT_IN_NLP_DOC,
   },
 } satisfies Record<string, WarningEntry>
 

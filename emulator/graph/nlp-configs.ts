@@ -7,7 +7,9 @@
  */
 import type { Page } from '../world/pages.js'
 import { graphError } from '../facebook/errors.js'
-import { NLP_MODELS, N_BEST_RANGE, NLP_CONFIG_SCOPES, type NlpConfig, type NlpModel } from '../facebook/nlp.js'
+import {
+  NLP_CONFIG_SCOPES, NLP_MODELS, NLP_PARAM_ERRORS, N_BEST_RANGE, type NlpConfig, type NlpModel,
+} from '../facebook/nlp.js'
 import { requireKind, requireScope } from '../login/access.js'
 import type { Params } from './params.js'
 import { route, type GraphRequest, type GraphRoute } from './router.js'
@@ -27,7 +29,7 @@ function boolean(params: Params, name: string): boolean | undefined {
   if (v === undefined) return undefined
   if (['true', '1'].includes(v)) return true
   if (['false', '0'].includes(v)) return false
-  throw graphError('paramInvalid', `Param ${name} must be a boolean`)
+  throw graphError('paramInvalid', NLP_PARAM_ERRORS.notBoolean(name))
 }
 
 /** The settings a call changes; anything invalid is refused before one is stored. */
@@ -49,14 +51,14 @@ function nlpConfigChange(params: Params): Partial<NlpConfig> {
   const nBest = params.integer('n_best')
   if (nBest !== undefined) {
     if (nBest < N_BEST_RANGE.min || nBest > N_BEST_RANGE.max) {
-      throw graphError('paramInvalid', `Param n_best must be between ${N_BEST_RANGE.min} and ${N_BEST_RANGE.max}`)
+      throw graphError('paramInvalid', NLP_PARAM_ERRORS.nBestOutOfRange())
     }
     change.nBest = nBest
   }
   const other = params.object('other_language_support')
   if (other !== undefined) {
     if (typeof other !== 'object' || other === null || Array.isArray(other)) {
-      throw graphError('paramInvalid', 'Param other_language_support must be a JSON object')
+      throw graphError('paramInvalid', NLP_PARAM_ERRORS.notAnObject('other_language_support'))
     }
     change.otherLanguageSupport = other
   }

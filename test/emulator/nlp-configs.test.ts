@@ -6,7 +6,7 @@
 import { describe, expect } from 'vitest'
 import { FacebookAdsApi, Page } from 'facebook-nodejs-business-sdk'
 import { expectGraphError, get, graph } from './fixtures.js'
-import { received, test } from './messaging-world.js'
+import { received, send, test, text } from './messaging-world.js'
 import type { RunningEmulator } from '../../emulator/index.js'
 
 /** `POST path?query` with the token in a form body, as the docs' curl does (`-d access_token=…`). */
@@ -170,6 +170,18 @@ describe('message.nlpv2 in the messages webhook', () => {
     await post(emulator, '/me/nlp_configs', other, 'nlp_enabled=true')
     const result = await emulator.client.personAction(w.sam.id, { type: 'text', pageId: w.pageId, text: 'hello' })
     expect((await received(receiver, 'messages', (e) => e.message.mid === result.mid)).message).not.toHaveProperty('nlpv2')
+  })
+
+  test("a quick reply's title is text too: NLP reads it", async ({ emulator, w }) => {
+    await post(emulator, '/me/nlp_configs', w.token, 'nlp_enabled=true')
+    await emulator.client.personAction(w.sam.id, { type: 'text', pageId: w.pageId, text: 'Where is my order?' })
+    expect((await send(emulator, w.token, text(w.sam.psid, 'Anything else?', {
+      quick_replies: [{ content_type: 'text', title: 'No, thank you', payload: 'DONE' }],
+    }))).status).toBe(200)
+    const tap = await emulator.client.personAction(w.sam.id, { type: 'quick_reply', pageId: w.pageId, index: 0 })
+    const message = (tap.events[0]!.event as { message: { quick_reply: object; nlpv2: { traits: object } } }).message
+    expect(message.quick_reply).toEqual({ payload: 'DONE' })
+    expect(Object.keys(message.nlpv2.traits)).toEqual(['thanks', 'sentiment'])
   })
 
   test('an attachment carries none', async ({ emulator, w }) => {
