@@ -5,7 +5,7 @@
  */
 import { describe, expect } from 'vitest'
 import { FacebookAdsApi, Page } from 'facebook-nodejs-business-sdk'
-import { expectGraphError, get, graph } from './fixtures.js'
+import { expectGraphError, get, graph, postDashboardForm } from './fixtures.js'
 import { received, send, test, text } from './messaging-world.js'
 import type { RunningEmulator } from '../../emulator/index.js'
 
@@ -192,6 +192,25 @@ describe('message.nlpv2 in the messages webhook', () => {
   })
 })
 
+describe('as the App Dashboard turns it on: the control API and the dashboard', () => {
+  test('PATCH /_emulator/pages/{id} {nlpEnabled}', async ({ emulator, w }) => {
+    expect(await emulator.client.setPage(w.pageId, { nlpEnabled: true })).toMatchObject({ id: w.pageId, nlpEnabled: true })
+    const result = await emulator.client.personAction(w.sam.id, { type: 'text', pageId: w.pageId, text: 'bye' })
+    expect((result.events[0]!.event as { message: object }).message).toHaveProperty('nlpv2.traits.bye.value', 'true')
+    expect(await emulator.client.setPage(w.pageId, { nlpEnabled: false })).toMatchObject({ nlpEnabled: false })
+    await expect(emulator.client.setPage(w.pageId, { nlpEnabled: 'yes' } as never)).rejects.toMatchObject({ status: 400 })
+    expect(await pageNlp(emulator, w.pageId)).toMatchObject({ enabled: false, model: 'ENGLISH' })
+  })
+
+  test("the Pages screen's button turns it on and off", async ({ emulator, w }) => {
+    const on = await postDashboardForm(emulator, `/dashboard/pages/${w.pageId}/nlp`, { enabled: 'true', back: '/dashboard/pages' })
+    expect(on.headers.get('location')).toMatch(/^\/dashboard\/pages\?notice=Built-in\+NLP\+is\+on$/)
+    expect(await pageNlp(emulator, w.pageId)).toMatchObject({ enabled: true })
+    await postDashboardForm(emulator, `/dashboard/pages/${w.pageId}/nlp`, { enabled: 'false', back: '/dashboard/pages' })
+    expect(await pageNlp(emulator, w.pageId)).toMatchObject({ enabled: false })
+  })
+})
+
 describe('the world document', () => {
   test('pages[].nlp is imported, exported and round-trips; it turns NLP on', async ({ emulator, w }) => {
     const added = await emulator.client.addWorld({
@@ -206,8 +225,8 @@ describe('the world document', () => {
     expect(exported.pages.find((p) => p.id === shop.id)!.nlp).toEqual(nlp)
     expect(exported.pages.find((p) => p.id === w.pageId)).not.toHaveProperty('nlp')
     const dashboard = await (await fetch(`${emulator.url}/dashboard/pages`)).text()
-    expect(dashboard).toContain(`<dd id="nlp-${shop.id}"><span class="badge ok">On: SPANISH</span></dd>`)
-    expect(dashboard).toMatch(new RegExp(`<dd id="nlp-${w.pageId}"><span class="muted">off `))
+    expect(dashboard).toContain(`<span id="nlp-${shop.id}"><span class="badge ok">On: SPANISH</span></span>`)
+    expect(dashboard).toContain(`<span id="nlp-${w.pageId}"><span class="muted">off</span></span>`)
 
     const result = await emulator.client.personAction(added.people[0]!.id!, { type: 'text', pageId: shop.id!, text: 'thanks' })
     expect((result.events[0]!.event as { message: { nlpv2: { traits: object } } }).message.nlpv2.traits)

@@ -43,9 +43,13 @@ export function pagesRoutes(client: ControlClient): Hono {
                   <ul>{subscribedApps.map((s) => <li>{appName(s.appId)}: {s.fields.join(', ')}</li>)}</ul>
                 ) : <span class="muted">none: no app gets this page's events</span>}</dd>
                 <dt>Built-in NLP</dt>
-                <dd id={`nlp-${p.id}`}>{p.nlp?.enabled
-                  ? <span class="badge ok">On: {p.nlp.model ?? 'ENGLISH'}{p.nlp.customToken ? ', custom Wit.ai app' : ''}</span>
-                  : <span class="muted">off (POST /{'{page-id}'}/nlp_configs?nlp_enabled=true turns it on)</span>}</dd>
+                <dd class="row">
+                  <span id={`nlp-${p.id}`}>{p.nlp?.enabled
+                    ? <span class="badge ok">On: {p.nlp.model ?? 'ENGLISH'}{p.nlp.customToken ? ', custom Wit.ai app' : ''}</span>
+                    : <span class="muted">off</span>}</span>
+                  <PostButton action={`${PATH}/${p.id}/nlp`} back={PATH} fields={{ enabled: String(!p.nlp?.enabled) }}
+                    id={`toggle-nlp-${p.id}`}>{p.nlp?.enabled ? 'Turn NLP off' : 'Turn NLP on'}</PostButton>
+                </dd>
               </dl>
             </section>
           ))}
@@ -60,6 +64,14 @@ export function pagesRoutes(client: ControlClient): Hono {
     const eea = form.eea === 'true'
     return act(c, backPath(form.back, PATH), eea ? 'The page is now in the EEA' : 'The page is now outside the EEA',
       () => client.setPage(c.req.param('pageId'), { eea }))
+  })
+
+  // As Messenger › Settings › Built-in NLP in the App Dashboard does (docs §18).
+  app.post(`${PATH}/:pageId/nlp`, async (c) => {
+    const { form } = await readForm(c)
+    const nlpEnabled = form.enabled === 'true'
+    return act(c, backPath(form.back, PATH), nlpEnabled ? 'Built-in NLP is on' : 'Built-in NLP is off',
+      () => client.setPage(c.req.param('pageId'), { nlpEnabled }))
   })
   return app
 }
