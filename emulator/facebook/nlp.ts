@@ -4,8 +4,9 @@
  * emulator/messenger/nlp.ts; the edge is emulator/graph/nlp-configs.ts.
  *
  * Sources:
- * - https://developers.facebook.com/docs/graph-api/reference/page/nlp_configs/: parameters (`nlp_enabled`, `model`, `custom_token`, `verbose`, `n_best`, `other_language_support`),
- *   the `{success: bool}` answer, error codes 200 and 80006; no read, update or delete.
+ * - The reference, https://developers.facebook.com/docs/graph-api/reference/page/nlp_configs/: the parameters
+ *   (`nlp_enabled`, `model`, `custom_token`, `verbose`, `n_best`, `other_language_support`), the `{success: bool}`
+ *   answer, error codes 200 and 80006; no read, update or delete.
  * - BUILT_IN_NLP_DOC (updated 22 May 2024): the permissions (MESSAGING task, `pages_messaging`,
  *   `pages_manage_metadata`), parameters in the query string, default model English, the entity and trait names,
  *   and that webhooks carried `nlp` (legacy `wit$` names) and `nlpv2` (plain names) until `nlp` was removed on
@@ -22,7 +23,7 @@
 
 export const BUILT_IN_NLP_DOC = 'https://developers.facebook.com/documentation/business-messaging/messenger-platform/built-in-nlp'
 
-/** `model`: the enum of the reference page (NLP_CONFIGS_DOC), ENGLISH by default (BUILT_IN_NLP_DOC). */
+/** `model`: the enum of the reference, ENGLISH by default (BUILT_IN_NLP_DOC). */
 export const NLP_MODELS = [
   'ARABIC', 'CHINESE', 'CROATIAN', 'CUSTOM', 'DANISH', 'DUTCH', 'ENGLISH', 'FRENCH_STANDARD', 'GEORGIAN',
   'GERMAN_STANDARD', 'GREEK', 'HEBREW', 'HUNGARIAN', 'IRISH', 'ITALIAN_STANDARD', 'KOREAN', 'NORWEGIAN_BOKMAL',
