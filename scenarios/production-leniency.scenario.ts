@@ -5,10 +5,8 @@
  * shows cut with "…". Here too, and every call that relied on that leniency carries its warnings in the request
  * journal (shown on the Graph calls of the report's timeline).
  */
-import { startWebhookReceiver, type ReceivedPost } from '../lib/webhook-receiver.js'
-import type { PageWebhookBody } from '../emulator/facebook/webhook-types.js'
-import type { Scene } from './scene.js'
-import { DEFAULT_WORLD, scenario } from './vocabulary.js'
+import { GraphBot } from './graph-bot.js'
+import { scenario } from './vocabulary.js'
 
 const SEARCH = 'Search by order number'
 
@@ -21,43 +19,14 @@ function answerFor(payload: string | undefined): Record<string, unknown> {
   ] }
 }
 
-/**
- * A Graph-direct bot: on each message webhook it calls the Send API with `recipient` and `message` only, as the
- * sample does (services/graph-api.js). It acts once the stage has given it its page token.
- */
-class SampleBot {
-  scene: Scene | undefined
-  pageToken: string | undefined
-  /** The answers of sends that failed (the story checks there are none). */
-  readonly failures: string[] = []
-
-  async onWebhook(post: ReceivedPost<PageWebhookBody>): Promise<void> {
-    for (const event of post.body.entry.flatMap((e) => e.messaging)) {
-      const message = 'message' in event ? event.message : undefined
-      if (!message || message.is_echo || !this.scene || !this.pageToken) continue
-      const res = await this.scene.graph('POST', '/me/messages', {
-        access_token: this.pageToken, recipient: JSON.stringify({ id: event.sender.id }),
-        message: JSON.stringify(answerFor(message.quick_reply?.payload)),
-      })
-      if (res.status !== 200) this.failures.push(JSON.stringify(res.body))
-    }
-  }
-}
-
 export default scenario("Facebook's sample bot: no messaging_type, a 22-character quick reply, warnings in the journal",
   async ({ stage }) => {
-    const sample = new SampleBot()
-    const bot = await startWebhookReceiver<PageWebhookBody>({ onPost: (post) => void sample.onWebhook(post) })
+    // As the sample does: `recipient` and `message` only, no `messaging_type` (services/graph-api.js).
+    const sample = await GraphBot.start((message) => answerFor(message.quick_reply?.payload))
     try {
-      const fields = ['messages' as const]
-      const cast = await stage({ world: {
-        ...DEFAULT_WORLD,
-        apps: [{ name: 'Acme Support', webhook: { callbackUrl: bot.url, verifyToken: bot.verifyToken, fields } }],
-        pages: [{ name: 'Acme', admins: ['Pat Owner'], subscribedApps: [{ appId: 'Acme Support', fields }] }],
-      } })
-      const { person, owner, facebook, check } = cast
-      sample.scene = cast.scene
-      sample.pageToken = await owner.generatesPageToken()
+      const cast = await stage({ world: sample.world() })
+      const { person, facebook, check } = cast
+      await sample.connects(cast)
 
       const sam = person('Sam')
       await sam.says('Hi, where is my parcel?')
@@ -80,6 +49,6 @@ export default scenario("Facebook's sample bot: no messaging_type, a 22-characte
       await check('each send without messaging_type says so in the journal', sends.map((r) =>
         r.warnings.some((x) => x.code === 'messagingTypeMissing')), [true, true])
     } finally {
-      await bot.close()
+      await sample.close()
     }
   })

@@ -106,8 +106,8 @@ export interface AppReviewState { appId: string; approvedFeatures: AppFeature[] 
 /** `GET /_emulator/events` (emulator/ui/events.ts): the world's change counter, in `hello` and `change` events. */
 export interface WorldChange { version: number }
 /** `PATCH /_emulator/pages/{pageId}` (emulator/control/pages.ts): a page's settings in its Page settings. */
-export interface PageSettings { eea?: boolean }
-export interface PageView { id: string; name: string; eea: boolean; admins: string[] }
+export interface PageSettings { eea?: boolean; nlpEnabled?: boolean }
+export interface PageView { id: string; name: string; eea: boolean; admins: string[]; nlpEnabled: boolean }
 
 // ── Handover (emulator/control/handover.ts) ─────────────────────────────────────────────────────────────────────
 /** A page's App Roles; `secondaryReceivers` always ends with the Page Inbox (263902037430900). */

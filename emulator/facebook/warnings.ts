@@ -8,6 +8,7 @@
  *
  * Each entry: the message (or a template filled with the handler's arguments) and `docs`, the page that explains it.
  */
+import { BUILT_IN_NLP_DOC } from './nlp.js'
 
 export interface Warning {
   /** The catalogue name, e.g. `messagingTypeMissing`. */
@@ -56,6 +57,16 @@ export const WARNINGS = {
     message: (field: string, needs: string) => `${field} was left out of the answer, as Facebook does without an ` +
       `error: ${needs}.`,
     docs: PERMISSIONS,
+  },
+  nlpEnabledMissing: {
+    message: 'nlp_enabled is missing: the other settings are stored and NLP stays as it was, though Facebook\'s ' +
+      'docs say every nlp_configs call must carry it. --strict refuses such a call.',
+    docs: BUILT_IN_NLP_DOC,
+  },
+  witAppOffline: {
+    message: 'A custom Wit.ai app (custom_token or model CUSTOM) is stored, but the emulator is offline and never ' +
+      'calls Wit.ai: messages carry what its built-in recognizer finds (docs/emulation.md, "Built-in NLP").',
+    docs: BUILT_IN_NLP_DOC,
   },
 } satisfies Record<string, WarningEntry>
 

@@ -3,6 +3,7 @@
  * event per `messaging[]` item. Declared once; the Send API, people's actions and delivery all use these.
  * Source: https://developers.facebook.com/docs/messenger-platform/reference/webhook-events
  */
+import type { MessageNlp } from './nlp.js'
 
 /** The Messenger webhook fields an app can subscribe to (docs §5.3) that the emulator emits. */
 export const MESSENGER_FIELDS = [
@@ -52,6 +53,8 @@ export interface MessageBody {
   reply_to?: { mid: string }
   attachments?: IncomingAttachment[]
   referral?: Referral
+  /** What built-in NLP found in `text`, when the page has it on (facebook/nlp.ts). */
+  nlpv2?: MessageNlp
   /** Echoes only. */
   is_echo?: true
   app_id?: number

@@ -13,6 +13,7 @@ import { subscribedAppsRoutes } from './subscribed-apps.js'
 import { handoverRoutes } from './handover.js'
 import { personaRoutes } from './personas.js'
 import { conversationRoutes } from './conversations.js'
+import { nlpConfigsRoutes } from './nlp-configs.js'
 
 export const GRAPH_ROUTES: GraphRoute[] = [
   ...oauthRoutes,
@@ -28,4 +29,5 @@ export const GRAPH_ROUTES: GraphRoute[] = [
   ...handoverRoutes,
   ...personaRoutes,
   ...conversationRoutes,
+  ...nlpConfigsRoutes,
 ]

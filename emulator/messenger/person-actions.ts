@@ -15,6 +15,7 @@ import type { PersonAction, PersonActionType } from './person-action-schema.js'
 import { conversationIsEeaRestricted } from './eea.js'
 import { emit, messageEvent, optinEvent, postbackEvent, readEvent, referralEvent, type EmittedEvent } from './events.js'
 import { buttonsOf, shownQuickReplies } from './thread-state.js'
+import { messageNlp } from './nlp.js'
 import type { Button, OutgoingMessage, QuickReply } from './send-request.js'
 
 /** An action the person cannot take in this state; the control API answers it with instructions. */
@@ -82,7 +83,10 @@ function sendMessage(ctx: Ctx, body: Omit<MessageBody, 'mid'>): Outcome {
   const message: MessageBody = { mid, ...body }
   store(ctx, mid, 'message', message as unknown as Record<string, unknown>)
   touch(ctx)
-  return { mid, events: [emit(ctx.world, ctx.pageId, 'messages', messageEvent(between(ctx), message))] }
+  // Built-in NLP rides on the webhook only: the thread shows what the person typed (docs §18).
+  const nlp = body.text === undefined ? undefined : messageNlp(ctx.world, ctx.pageId, ctx.person.id, body.text)
+  const event = messageEvent(between(ctx), nlp ? { ...message, nlpv2: nlp } : message)
+  return { mid, events: [emit(ctx.world, ctx.pageId, 'messages', event)] }
 }
 
 function postback(ctx: Ctx, title: string, payload: string, referral?: Referral): Outcome {

@@ -15,6 +15,7 @@ import {
   importSubscribedApps, importWebhook, subscribedAppsDoc, SubscribedAppDocSchema, webhookDoc, WebhookDocSchema,
 } from './subscription-docs.js'
 import { PAGE_INBOX } from '../facebook/handover.js'
+import { importNlp, nlpDoc, NlpDocSchema } from './nlp-docs.js'
 
 const numericId = z.string().regex(/^\d{1,20}$/, 'ids are decimal strings, as Facebook ids are')
 
@@ -62,6 +63,8 @@ export const PageDocSchema = z.object({
     primaryReceiver: z.string().min(1).optional(),
     secondaryReceivers: z.array(z.string().min(1)).max(100).optional(),
   }).strict().optional(),
+  /** Built-in NLP (docs §18), as `POST /{page-id}/nlp_configs` sets it. */
+  nlp: NlpDocSchema.optional(),
 }).strict()
 
 export const PersonDocSchema = z.object({
@@ -157,6 +160,7 @@ export function importWorld(world: World, input: WorldDocument): CompleteWorldDo
         id: page.id, name: page.name, category: page.category, admins, eea: page.eea,
         ...importFaults(world, 'page', page.id, p.faults),
         ...importSubscribedApps(world, page.id, p.subscribedApps, resolver('app', apps, (id) => !!world.apps.get(id))),
+        ...importNlp(world, page.id, p.nlp),
       }
     })
     const pageId = resolver('page', pages, (id) => !!world.pages.get(id))
@@ -215,6 +219,7 @@ export function exportWorld(world: World): CompleteWorldDocument {
       ...subscribedAppsDoc(world, p.id),
       ...faultsDoc(world, 'page', p.id),
       ...appRolesDoc(world, p.id),
+      ...nlpDoc(world, p.id),
     })),
     people: world.people.list().map((p) => toPersonDoc(world, p.id)),
   }

@@ -18,6 +18,7 @@ import { AppFeatures } from './app-features.js'
 import { Subscriptions } from './subscriptions.js'
 import { Outbox } from './outbox.js'
 import { MessengerProfiles } from './messenger-profiles.js'
+import { NlpConfigs } from './nlp-configs.js'
 import { Journal } from './journal.js'
 import { FaultSwitchStore } from './fault-switches.js'
 import { createIds, type Ids } from './ids.js'
@@ -42,6 +43,7 @@ export class World {
   readonly subscriptions: Subscriptions
   readonly outbox: Outbox
   readonly messengerProfiles: MessengerProfiles
+  readonly nlpConfigs: NlpConfigs
   readonly journal: Journal
   readonly faultSwitches: FaultSwitchStore
   readonly appRoles: AppRoles
@@ -66,6 +68,7 @@ export class World {
     this.subscriptions = new Subscriptions(this.store, now)
     this.outbox = new Outbox(this.store, now)
     this.messengerProfiles = new MessengerProfiles(this.store, now)
+    this.nlpConfigs = new NlpConfigs(this.store, now)
     this.journal = new Journal(this.store)
     this.faultSwitches = new FaultSwitchStore(this.store)
     this.appRoles = new AppRoles(this.store)

@@ -44,7 +44,7 @@ declare module 'facebook-nodejs-business-sdk' {
     get(fields: string[], params?: Record<string, unknown>): Promise<User>
     exportAllData(): Record<string, unknown>
   }
-  /** objects/page.js: the edges of the handover protocol, personas and conversations (each a Graph call). */
+  /** objects/page.js: the edges of the handover protocol, personas, conversations and NLP (each a Graph call). */
   export class Page {
     constructor(id: string)
     createPassThreadControl(fields: string[], params?: Record<string, unknown>): Promise<Page>
@@ -54,6 +54,9 @@ declare module 'facebook-nodejs-business-sdk' {
     createPersona(fields: string[], params?: Record<string, unknown>): Promise<{ id: string }>
     getPersonas(fields: string[], params?: Record<string, unknown>): Promise<any[]>
     getConversations(fields: string[], params?: Record<string, unknown>): Promise<any[]>
+    /** `POST /{page-id}/nlp_configs` (src/objects/page.js). */
+    createNlpConfig(fields: string[], params?: Record<string, unknown>): Promise<Page>
+    exportAllData(): Record<string, unknown>
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Pages: their admins, the EEA switch (a page in Europe puts every chat under the European rules, seed guide "Impact
  * of Messenger API Updates for Europe"), the apps subscribed to them (`subscribed_apps`, docs §5.2), their App Roles and
- * the Page Inbox (app-roles.tsx).
+ * the Page Inbox (app-roles.tsx), and whether built-in NLP is on (`nlp_configs`, docs §18).
  */
 import { Hono } from 'hono'
 import type { ControlClient } from '../../control/client.js'
@@ -47,6 +47,14 @@ export function pagesRoutes(client: ControlClient): Hono {
                 <dd><AppRolesForm world={world} page={{ ...p, admins, subscribedApps }} /></dd>
                 <dt>Page Inbox</dt>
                 <dd><InboxForm world={world} page={{ ...p, admins, subscribedApps }} /></dd>
+                <dt>Built-in NLP</dt>
+                <dd class="row">
+                  <span id={`nlp-${p.id}`}>{p.nlp?.enabled
+                    ? <span class="badge ok">On: {p.nlp.model ?? 'ENGLISH'}{p.nlp.customToken ? ', custom Wit.ai app' : ''}</span>
+                    : <span class="muted">off</span>}</span>
+                  <PostButton action={`${PATH}/${p.id}/nlp`} back={PATH} fields={{ enabled: String(!p.nlp?.enabled) }}
+                    id={`toggle-nlp-${p.id}`}>{p.nlp?.enabled ? 'Turn NLP off' : 'Turn NLP on'}</PostButton>
+                </dd>
               </dl>
             </section>
           ))}
@@ -63,6 +71,14 @@ export function pagesRoutes(client: ControlClient): Hono {
     const eea = form.eea === 'true'
     return act(c, backPath(form.back, PATH), eea ? 'The page is now in the EEA' : 'The page is now outside the EEA',
       () => client.setPage(c.req.param('pageId'), { eea }))
+  })
+
+  // As Messenger › Settings › Built-in NLP in the App Dashboard does (docs §18).
+  app.post(`${PATH}/:pageId/nlp`, async (c) => {
+    const { form } = await readForm(c)
+    const nlpEnabled = form.enabled === 'true'
+    return act(c, backPath(form.back, PATH), nlpEnabled ? 'Built-in NLP is on' : 'Built-in NLP is off',
+      () => client.setPage(c.req.param('pageId'), { nlpEnabled }))
   })
   return app
 }
