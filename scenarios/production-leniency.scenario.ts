@@ -36,7 +36,7 @@ class SampleBot {
       const message = 'message' in event ? event.message : undefined
       if (!message || message.is_echo || !this.scene || !this.pageToken) continue
       const res = await this.scene.graph('POST', '/me/messages', {
-        access_token: this.pageToken, recipient: JSON.stringify({ id: event.sender.id }),
+        access_token: this.pageToken, recipient: JSON.stringify({ id: event.sender?.id }),
         message: JSON.stringify(answerFor(message.quick_reply?.payload)),
       })
       if (res.status !== 200) this.failures.push(JSON.stringify(res.body))

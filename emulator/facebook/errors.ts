@@ -8,6 +8,7 @@
  * transient 1/2 → 500.
  */
 import { shortQuote } from '../../lib/quote.js'
+import { REACH_ERRORS } from './reach-errors.js'
 
 export type GraphErrorType = 'OAuthException' | 'GraphMethodException' | 'FacebookApiException'
 
@@ -383,6 +384,9 @@ export const GRAPH_ERRORS = {
     message: 'An unexpected error has occurred. Please retry your request later.',
     source: `${ERRORS_DOC} (docs §0, §2.1)`,
   },
+
+  // ── Private replies, user_ref, recurring notifications (docs §15–§17) ────────────────────────────────────────
+  ...REACH_ERRORS,
 } satisfies Record<string, GraphErrorEntry>
 
 export type GraphErrorName = keyof typeof GRAPH_ERRORS

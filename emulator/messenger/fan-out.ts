@@ -6,11 +6,11 @@
  * (webhooks/delivery.ts), told by the outbox that rows were queued, sends them afterwards.
  */
 import type { World } from '../world/world.js'
-import type { MessagingEvent, MessengerField } from '../facebook/webhook-types.js'
-import { pageEventBody } from '../facebook/page-body.js'
+import type { MessagingEvent, MessengerField, PageChange, PageField } from '../facebook/webhook-types.js'
+import { pageChangeBody, pageEventBody } from '../facebook/page-body.js'
 
 /** The apps that should receive `field` events of this page. */
-export function recipientsOf(world: World, pageId: string, field: MessengerField): string[] {
+export function recipientsOf(world: World, pageId: string, field: PageField): string[] {
   return world.subscriptions.ofPage(pageId)
     .filter((p) => p.fields.includes(field))
     .filter((p) => {
@@ -25,9 +25,19 @@ export function recipientsOf(world: World, pageId: string, field: MessengerField
  * (docs §4.3). Synchronous: call it inside the transaction that records what happened.
  */
 export function enqueuePageEvent(world: World, pageId: string, field: MessengerField, event: MessagingEvent): void {
+  enqueue(world, pageId, field, () => pageEventBody(pageId, world.clock.now(), [JSON.stringify(event)]))
+}
+
+/** Queues a `changes` entry (`feed`, docs §15) for every app that should receive it; its `time` is in seconds. */
+export function enqueuePageChange(world: World, pageId: string, change: PageChange): void {
+  enqueue(world, pageId, change.field,
+    () => pageChangeBody(pageId, Math.floor(world.clock.now() / 1000), JSON.stringify(change)))
+}
+
+function enqueue(world: World, pageId: string, field: PageField, bodyOf: () => string): void {
   const apps = recipientsOf(world, pageId, field)
   if (apps.length === 0) return
-  const body = pageEventBody(pageId, world.clock.now(), [JSON.stringify(event)])
+  const body = bodyOf()
   const enqueueAll = () => {
     for (const appId of apps) world.outbox.enqueue({ appId, pageId, field, body })
   }
