@@ -12,6 +12,10 @@ const expire = (value: number, source: string, decision?: string): Limit & { bey
   ({ value, beyond: 'expire', source, ...(decision ? { decision } : {}) })
 
 export const REACH_LIMITS = {
+  /** An opt-in request's title (the topic people opt in to). */
+  notificationTitleMax: { value: 65, beyond: 'refuse',
+    source: `${RECURRING} (docs §17; the 65 characters from docs.kogno.io/replies-notifications/` +
+      'recurring_notification_request)' },
   /** A comment or visitor post can be answered privately within 7 days of its creation. */
   privateReplyWindowMs: expire(7 * DAY_MS,
     'https://developers.facebook.com/docs/messenger-platform/discovery/private-replies (docs §15)'),

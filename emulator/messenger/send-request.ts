@@ -24,6 +24,7 @@ export type MessagingType = (typeof MESSAGING_TYPES)[number]
 /** The tags left after 2020-03-04 (docs §3.2, §8). */
 export const MESSAGE_TAGS = ['CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'ACCOUNT_UPDATE', 'HUMAN_AGENT'] as const
 export type MessageTag = (typeof MESSAGE_TAGS)[number]
+export const NOTIFICATION_FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY'] as const
 export const SENDER_ACTIONS = ['typing_on', 'typing_off', 'mark_seen'] as const
 export type SenderAction = (typeof SENDER_ACTIONS)[number]
 
@@ -123,8 +124,20 @@ const schemas = lazy(() => {
     }).strict()).max(LIMITS.receiptElementsMax.value).optional(),
   }).strict()
 
+  /** Recurring notifications' opt-in request (docs §17), sent inside the 24-hour window. */
+  const NotificationMessagesTemplate = z.object({
+    template_type: z.literal('notification_messages'),
+    title: z.string().min(1).max(LIMITS.notificationTitleMax.value),
+    image_url: z.url().optional(),
+    payload,
+    notification_messages_frequency: z.enum(NOTIFICATION_FREQUENCIES),
+    notification_messages_reoptin: z.enum(['ENABLED', 'DISABLED']).optional(),
+    notification_messages_timezone: z.string().min(1).optional(),
+    notification_messages_cta_text: z.string().min(1).optional(),
+  }).strict()
+
   const TemplateSchema = z.discriminatedUnion('template_type',
-    [GenericTemplate, ButtonTemplate, MediaTemplate, ReceiptTemplate])
+    [GenericTemplate, ButtonTemplate, MediaTemplate, ReceiptTemplate, NotificationMessagesTemplate])
 
   const MediaPayload = z.object({
     url: z.url().optional(),
@@ -162,9 +175,16 @@ const schemas = lazy(() => {
   }).strict().refine((m) => (m.text === undefined) !== (m.attachment === undefined),
     'must have either text or attachment, not both')
 
-  const RecipientSchema = z.object({
-    id: z.union([z.string().regex(/^\d+$/, 'must be a PSID'), z.number().int().transform(String)]),
-  }).strict()
+  const numericId = (what: string) =>
+    z.union([z.string().regex(/^\d+$/, `must be ${what}`), z.number().int().transform(String)])
+  /** Exactly one way of naming the person (docs §3.2 `recipient`, §15–§17). */
+  const RecipientSchema = z.union([
+    z.object({ id: numericId('a PSID') }).strict(),
+    z.object({ user_ref: z.string().min(1) }).strict(),
+    z.object({ comment_id: z.string().regex(/^\d+_\d+$/, 'must be a comment id') }).strict(),
+    z.object({ post_id: z.string().regex(/^\d+_\d+$/, 'must be a post id') }).strict(),
+    z.object({ notification_messages_token: z.string().min(1) }).strict(),
+  ])
 
   const Envelope = z.object({
     recipient: RecipientSchema,
@@ -176,12 +196,14 @@ const schemas = lazy(() => {
   const SenderActionSchema = z.enum(SENDER_ACTIONS)
 
   return { ButtonSchema, TemplateSchema, MediaPayload, QuickReplySchema, OutgoingMessageSchema, Envelope,
-    SenderActionSchema }
+    SenderActionSchema, NotificationMessagesTemplate, RecipientSchema }
 })
 type Schemas = ReturnType<typeof schemas>
 
 export type Button = z.infer<Schemas['ButtonSchema']>
 export type Template = z.infer<Schemas['TemplateSchema']>
+export type NotificationMessagesTemplate = z.infer<Schemas['NotificationMessagesTemplate']>
+export type Recipient = z.infer<Schemas['RecipientSchema']>
 export type MediaAttachment = { type: MediaType; payload: z.infer<Schemas['MediaPayload']> }
 export type OutgoingAttachment = MediaAttachment | { type: 'template'; payload: Template }
 export type QuickReply = z.infer<Schemas['QuickReplySchema']>

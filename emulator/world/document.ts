@@ -45,6 +45,14 @@ export const AccountDocSchema = z.object({
   ...accountProfileShape,
 }).strict()
 
+/** A page's own post (docs §15): people comment on it, and the page may answer each comment privately. */
+export const PostDocSchema = z.object({
+  id: z.string().regex(/^\d{1,20}_\d{1,20}$/, 'post ids are PAGEID_POSTID').optional(),
+  message: z.string().min(1).max(5000),
+  /** When it was published (ISO 8601); now when not given. Private replies are possible for 7 days after a comment. */
+  createdTime: z.iso.datetime({ offset: true }).optional(),
+}).strict()
+
 export const PageDocSchema = z.object({
   id: numericId.optional(),
   name: z.string().min(1).max(200),
@@ -53,6 +61,7 @@ export const PageDocSchema = z.object({
   eea: z.boolean().optional(),
   subscribedApps: z.array(SubscribedAppDocSchema).optional(),
   faults: faultSwitchesSchema('page').optional(),
+  posts: z.array(PostDocSchema).max(100).optional(),
 }).strict()
 
 export const PersonDocSchema = z.object({
@@ -148,6 +157,7 @@ export function importWorld(world: World, input: WorldDocument): CompleteWorldDo
         id: page.id, name: page.name, category: page.category, admins, eea: page.eea,
         ...importFaults(world, 'page', page.id, p.faults),
         ...importSubscribedApps(world, page.id, p.subscribedApps, resolver('app', apps, (id) => !!world.apps.get(id))),
+        ...importPosts(world, page.id, p.posts),
       }
     })
     const pageId = resolver('page', pages, (id) => !!world.pages.get(id))
@@ -201,6 +211,7 @@ export function exportWorld(world: World): CompleteWorldDocument {
       id: p.id, name: p.name, category: p.category, admins: world.pages.admins(p.id), eea: p.eea,
       ...subscribedAppsDoc(world, p.id),
       ...faultsDoc(world, 'page', p.id),
+      ...postsDoc(world, p.id),
     })),
     people: world.people.list().map((p) => toPersonDoc(world, p.id)),
   }
@@ -218,4 +229,28 @@ function importFaults(world: World, scope: FaultScope, id: string, faults: Fault
 function faultsDoc(world: World, scope: FaultScope, id: string): { faults?: FaultSwitches } {
   const faults = world.faultSwitches.read(scope, id)
   return Object.keys(faults).length ? { faults } : {}
+}
+
+/** World document import: the page's own posts, each with its id. */
+function importPosts(world: World, pageId: string, posts: z.infer<typeof PostDocSchema>[] | undefined):
+  { posts?: { id: string; message: string; createdTime: string }[] } {
+  if (!posts?.length) return {}
+  return {
+    posts: posts.map((p) => {
+      if (p.id !== undefined && (!p.id.startsWith(`${pageId}_`) || world.posts.get(p.id))) {
+        throw new WorldDocumentError(`Post ${p.id}: a post id is its page's id, "_" and a number not yet in use`)
+      }
+      const post = world.posts.create({ pageId, message: p.message, ...(p.id ? { id: p.id } : {}),
+        ...(p.createdTime ? { createdAt: Date.parse(p.createdTime) } : {}) })
+      return { id: post.id, message: post.message, createdTime: new Date(post.createdAt).toISOString() }
+    }),
+  }
+}
+
+/** World document export: the page's own posts (visitor posts and comments are what people did, not the world). */
+function postsDoc(world: World, pageId: string): { posts?: { id: string; message: string; createdTime: string }[] } {
+  const posts = world.posts.ofPage(pageId).filter((p) => p.personId === null).reverse()
+  return posts.length
+    ? { posts: posts.map((p) => ({ id: p.id, message: p.message, createdTime: new Date(p.createdAt).toISOString() })) }
+    : {}
 }

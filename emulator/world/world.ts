@@ -20,6 +20,8 @@ import { Outbox } from './outbox.js'
 import { MessengerProfiles } from './messenger-profiles.js'
 import { Journal } from './journal.js'
 import { FaultSwitchStore } from './fault-switches.js'
+import { Posts } from './posts.js'
+import { ReachTokens } from './reach-tokens.js'
 import { createIds, type Ids } from './ids.js'
 
 const CLOCK_KEY = 'clock_offset_ms'
@@ -42,6 +44,8 @@ export class World {
   readonly messengerProfiles: MessengerProfiles
   readonly journal: Journal
   readonly faultSwitches: FaultSwitchStore
+  readonly posts: Posts
+  readonly reachTokens: ReachTokens
 
   /** `ids` are the world's id and secret generators (world/ids.ts), injectable for tests. */
   constructor(readonly db: Db, readonly ids: Ids = createIds()) {
@@ -64,6 +68,8 @@ export class World {
     this.messengerProfiles = new MessengerProfiles(this.store, now)
     this.journal = new Journal(this.store)
     this.faultSwitches = new FaultSwitchStore(this.store)
+    this.posts = new Posts(this.store, now, ids)
+    this.reachTokens = new ReachTokens(this.store)
   }
 
   static open(path: string, ids?: Ids): World {

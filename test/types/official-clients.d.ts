@@ -44,6 +44,11 @@ declare module 'facebook-nodejs-business-sdk' {
     get(fields: string[], params?: Record<string, unknown>): Promise<User>
     exportAllData(): Record<string, unknown>
   }
+  export class Page {
+    constructor(id: string)
+    /** `POST /{page-id}/messages`: the Send API; resolves to the answer's fields. */
+    createMessage(fields: string[], params?: Record<string, unknown>): Promise<{ _data: Record<string, unknown> }>
+  }
 }
 
 /** Zendesk's official client ships no type declarations: the tests hold it as the untyped CommonJS module it is. */
