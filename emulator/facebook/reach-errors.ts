@@ -6,9 +6,8 @@
  * Source of the codes and messages: Facebook's "Common Error Codes" of the Messenger Platform
  * (https://developers.facebook.com/docs/messenger-platform/error-codes , updated 25 Jun 2026), and for 2018292 the
  * error captured in restfb/restfb#1165. Where Facebook publishes no error, `source` says which was chosen and why.
+ * Checked as `GraphErrorEntry`s where errors.ts spreads them in (importing the type here would close a circle).
  */
-import type { GraphErrorEntry } from './errors.js'
-
 const ERROR_CODES_DOC = 'https://developers.facebook.com/docs/messenger-platform/error-codes (Common Error Codes)'
 const PRIVATE_REPLIES_DOC = 'https://developers.facebook.com/docs/messenger-platform/discovery/private-replies'
 
@@ -62,4 +61,4 @@ export const REACH_ERRORS = {
       'user.',
     source: `${ERROR_CODES_DOC} ("613 – 1893016"; status 400 as for the other throttling codes, docs §2.3)`,
   },
-} satisfies Record<string, GraphErrorEntry>
+} as const

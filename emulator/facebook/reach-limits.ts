@@ -1,19 +1,19 @@
 /**
- * Durations of the other ways of reaching a person (docs §15–§17), spread into the limits (limits.ts).
+ * Limits of the other ways of reaching a person (docs §15–§17), spread into the limits (limits.ts), which checks them
+ * as `Limit`s (importing the type here would close a circle).
  */
-import type { Limit } from './limits.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const RECURRING = 'https://developers.facebook.com/docs/messenger-platform/send-messages/recurring-notifications/'
 const TOKEN_LIFETIMES = `${RECURRING} (docs §17; the 6/9/12 months from docs.todook.io/broadcast/` +
   'messenger-recurrent-notification, Meta publishes only that tokens expire)'
 
-const expire = (value: number, source: string, decision?: string): Limit & { beyond: 'expire' } =>
-  ({ value, beyond: 'expire', source, ...(decision ? { decision } : {}) })
+const expire = (value: number, source: string, decision?: string) =>
+  ({ value, beyond: 'expire' as const, source, ...(decision ? { decision } : {}) })
 
 export const REACH_LIMITS = {
   /** An opt-in request's title (the topic people opt in to). */
-  notificationTitleMax: { value: 65, beyond: 'refuse',
+  notificationTitleMax: { value: 65, beyond: 'refuse' as const,
     source: `${RECURRING} (docs §17; the 65 characters from docs.kogno.io/replies-notifications/` +
       'recurring_notification_request)' },
   /** A comment or visitor post can be answered privately within 7 days of its creation. */
@@ -27,4 +27,4 @@ export const REACH_LIMITS = {
   notificationTokenDailyMs: expire(182 * DAY_MS, TOKEN_LIFETIMES),
   notificationTokenWeeklyMs: expire(273 * DAY_MS, TOKEN_LIFETIMES),
   notificationTokenMonthlyMs: expire(365 * DAY_MS, TOKEN_LIFETIMES),
-} as const satisfies Record<string, Limit>
+} as const
