@@ -89,7 +89,8 @@ function dedupeKey(integration: MessengerIntegrationRow, e: MessagingEvent): str
   const page = integration.config.pageId
   if (e.message) return `${page}:message:${e.message.mid}`
   if (e.postback) return `${page}:postback:${e.postback.mid ?? `${e.sender.id}:${e.timestamp}:${e.postback.payload}`}`
-  if (e.referral) return `${page}:referral:${e.sender.id}:${e.timestamp}`
+  // A lead ad's OPEN_THREAD and LEAD_COMPLETE may share a timestamp (§19): the type tells them apart.
+  if (e.referral) return `${page}:referral:${e.sender.id}:${e.timestamp}:${e.referral.type ?? ''}`
   if (e.read) return `${page}:read:${e.sender.id}:${e.read.watermark}`
   return undefined
 }
