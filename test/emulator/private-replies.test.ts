@@ -96,6 +96,12 @@ describe('the world document', () => {
     expect(page.posts?.[1]?.id).toBe(w.postId)
   })
 
+  test("the dashboard lists the page's posts", async ({ emulator, w }) => {
+    const html = await (await emulator.fetch('/dashboard/pages')).text()
+    expect(html).toContain(`data-post-id="${w.postId}"`)
+    expect(html).toContain('New shop opening')
+  })
+
   test('refuses a post id of another page', async ({ emulator }) => {
     await expect(emulator.client.addWorld({ pages: [{ name: 'P', id: '42', posts: [{ id: '43_1', message: 'x' }] }] }))
       .rejects.toThrow(/post id is its page's id/)
