@@ -43,6 +43,9 @@ describe('recurring notifications', () => {
     const sent = await send(emulator, w.token, notify(token, 'This week: 20% off'))
     expect(sent.body).toMatchObject({ recipient_id: w.sam.psid, message_id: expect.stringMatching(/^m_/) })
     expectGraphError(await send(emulator, w.token, notify(token, 'And more')), { code: 4, subcode: 2018354 })
+    const texts = (await emulator.client.thread(w.sam.id, w.pageId)).bubbles.map((b) => b.text)
+    expect(texts).toContain('This week: 20% off')
+    expect(texts).not.toContain('And more')
     await emulator.client.advanceClock(7 * DAY)
     expect((await send(emulator, w.token, notify(token, 'Next week: 30% off'))).status).toBe(200)
 
