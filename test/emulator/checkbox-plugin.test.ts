@@ -3,7 +3,7 @@
  * message to it within 24 hours, answered without the PSID; the person's answer carries their PSID and the link.
  */
 import { describe, expect } from 'vitest'
-import { test, receivedEvent } from './reach-world.js'
+import { test, receivedEvent, sdkSend } from './reach-world.js'
 import { send } from './messaging-world.js'
 import { expectGraphError } from './fixtures.js'
 
@@ -22,9 +22,9 @@ describe('a checkbox plugin opt-in', () => {
 
   test('lets the page send once, without PSID, echo or delivery; the answer links the PSID', async ({ emulator, receiver, w }) => {
     await emulator.client.personAction(w.sam.id, { type: 'checkbox_optin', pageId: w.pageId, userRef: 'cart-78' })
-    const res = await send(emulator, w.token, toRef('cart-78', 'Your order is confirmed'))
-    expect(res.status).toBe(200)
-    expect(res.body).toEqual({ message_id: expect.stringMatching(/^m_/) })
+    // Through Meta's SDK, as a shop's server would.
+    const sent = await sdkSend(emulator, w.token, w.pageId, toRef('cart-78', 'Your order is confirmed'))
+    expect(sent).toEqual({ message_id: expect.stringMatching(/^m_/) })
     expect((await emulator.client.thread(w.sam.id, w.pageId)).bubbles.map((b) => b.text)).toEqual(['Your order is confirmed'])
     expectGraphError(await send(emulator, w.token, toRef('cart-78', 'again')),
       { code: 100, subcode: 2018001, message: '(#100) No matching user found' })

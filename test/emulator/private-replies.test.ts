@@ -4,8 +4,7 @@
  * thread, and only the person's answer opens the 24-hour window.
  */
 import { describe, expect } from 'vitest'
-import { FacebookAdsApi, Page } from 'facebook-nodejs-business-sdk'
-import { test, receivedChange, receivedEvent } from './reach-world.js'
+import { test, receivedChange, receivedEvent, sdkSend } from './reach-world.js'
 import { send } from './messaging-world.js'
 import { expectGraphError } from './fixtures.js'
 
@@ -42,17 +41,8 @@ describe('the private reply', () => {
   test("is sent once through Meta's SDK, opens the thread, and the person's answer opens the window",
     async ({ emulator, receiver, w }) => {
       const { commentId } = await emulator.client.personAction(w.sam.id, { type: 'comment', pageId: w.pageId, text: 'Hi' })
-      const graphUrl = Object.getOwnPropertyDescriptor(FacebookAdsApi, 'GRAPH')!
-      Object.defineProperty(FacebookAdsApi, 'GRAPH', { get: () => emulator.url, configurable: true })
-      let answer: Record<string, unknown>
-      try {
-        FacebookAdsApi.init(w.token, 'en_US', false)
-        answer = (await new Page(w.pageId).createMessage([], {
-          recipient: { comment_id: commentId }, message: { text: 'Thanks, we sent you the prices' },
-        }))._data
-      } finally {
-        Object.defineProperty(FacebookAdsApi, 'GRAPH', graphUrl)
-      }
+      const answer = await sdkSend(emulator, w.token, w.pageId,
+        { recipient: { comment_id: commentId }, message: { text: 'Thanks, we sent you the prices' } })
       expect(answer).toMatchObject({ recipient_id: w.sam.psid, message_id: expect.stringMatching(/^m_/) })
       const thread = await emulator.client.thread(w.sam.id, w.pageId)
       expect(thread.bubbles.map((b) => [b.from, b.text])).toEqual([['page', 'Thanks, we sent you the prices']])

@@ -3,6 +3,8 @@
  * every Messenger field, a page with two posts and a page token, a second page, and two people.
  */
 import { expect } from 'vitest'
+import { FacebookAdsApi, Page } from 'facebook-nodejs-business-sdk'
+import type { RunningEmulator } from '../../emulator/index.js'
 import { MESSENGER_FIELDS } from '../../emulator/facebook/webhook-types.js'
 import { emulatorTest, type AppReceiver } from './fixtures.js'
 
@@ -57,4 +59,20 @@ export async function receivedEvent(receiver: AppReceiver, match: (e: any) => bo
   await expect.poll(() => (found = receiver.posts.flatMap((p) => (p.body.entry as any[]).flatMap((e) => e.messaging ?? []))
     .find(match)) !== undefined, { timeout: 5000 }).toBe(true)
   return found
+}
+
+/**
+ * A Send API call through Meta's Node SDK (`new Page(id).createMessage`), pointed at the emulator: the SDK has no base
+ * URL setting, so its static GRAPH getter is swapped for the call. Answers the SDK's parsed answer.
+ */
+export async function sdkSend(emulator: RunningEmulator, token: string, pageId: string, params: Record<string, unknown>):
+  Promise<Record<string, unknown>> {
+  const graphUrl = Object.getOwnPropertyDescriptor(FacebookAdsApi, 'GRAPH')!
+  Object.defineProperty(FacebookAdsApi, 'GRAPH', { get: () => emulator.url, configurable: true })
+  try {
+    FacebookAdsApi.init(token, 'en_US', false)
+    return (await new Page(pageId).createMessage([], params))._data
+  } finally {
+    Object.defineProperty(FacebookAdsApi, 'GRAPH', graphUrl)
+  }
 }

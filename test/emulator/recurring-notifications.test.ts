@@ -4,7 +4,7 @@
  * its frequency, until the person stops the messages or the token expires.
  */
 import { describe, expect } from 'vitest'
-import { test, receivedEvent } from './reach-world.js'
+import { test, receivedEvent, sdkSend } from './reach-world.js'
 import { send } from './messaging-world.js'
 import { expectGraphError } from './fixtures.js'
 
@@ -40,8 +40,8 @@ describe('recurring notifications', () => {
     expectGraphError(await send(emulator, w.token, request(w.sam.psid)), { code: 613, subcode: 1893016 })
 
     await emulator.client.advanceClock(3 * DAY)
-    const sent = await send(emulator, w.token, notify(token, 'This week: 20% off'))
-    expect(sent.body).toMatchObject({ recipient_id: w.sam.psid, message_id: expect.stringMatching(/^m_/) })
+    const sent = await sdkSend(emulator, w.token, w.pageId, notify(token, 'This week: 20% off'))
+    expect(sent).toMatchObject({ recipient_id: w.sam.psid, message_id: expect.stringMatching(/^m_/) })
     expectGraphError(await send(emulator, w.token, notify(token, 'And more')), { code: 4, subcode: 2018354 })
     const texts = (await emulator.client.thread(w.sam.id, w.pageId)).bubbles.map((b) => b.text)
     expect(texts).toContain('This week: 20% off')
