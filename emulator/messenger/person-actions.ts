@@ -2,7 +2,8 @@
  * People's actions on Messenger turned into what Messenger does with them (docs §4.4, §8; seed guide "Reply",
  * "Click-to-Messenger Ads", "Impact of Messenger API Updates for Europe"): the message or postback is stored in the
  * thread, the 24-hour window restarts, and the webhook events are queued, all in one transaction. First contact
- * gives the person a PSID on the page.
+ * gives the person a PSID on the page. Comments, plugin opt-ins, recurring notifications and lead ads are in
+ * reach-actions.ts.
  */
 import type { World } from '../world/world.js'
 import type { Person } from '../world/people.js'
@@ -15,9 +16,9 @@ import { emit, messageEvent, optinEvent, postbackEvent, readEvent, referralEvent
 import { buttonsOf, shownQuickReplies } from './thread-state.js'
 import { ActionRefused, between, store, touch, type Ctx, type Handler, type Outcome } from './action-context.js'
 import { REACH_HANDLERS, priorMessage } from './reach-actions.js'
+import type { Button, OutgoingMessage, QuickReply } from './send-request.js'
 
 export { ActionRefused }
-import type { Button, OutgoingMessage, QuickReply } from './send-request.js'
 
 /** Media a person in a restricted conversation cannot send (docs §7: "receive of non-image attachments"). */
 const RESTRICTED_MEDIA = new Set(['audio', 'video', 'file'])
