@@ -177,17 +177,16 @@ const schemas = lazy(() => {
 
   const numericId = (what: string) =>
     z.union([z.string().regex(/^\d+$/, `must be ${what}`), z.number().int().transform(String)])
-  /** Exactly one way of naming the person (docs §3.2 `recipient`, §15–§17). */
-  const RecipientSchema = z.union([
-    z.object({ id: numericId('a PSID') }).strict(),
-    z.object({ user_ref: z.string().min(1) }).strict(),
-    z.object({ comment_id: z.string().regex(/^\d+_\d+$/, 'must be a comment id') }).strict(),
-    z.object({ post_id: z.string().regex(/^\d+_\d+$/, 'must be a post id') }).strict(),
-    z.object({ notification_messages_token: z.string().min(1) }).strict(),
-  ])
+  /** Each way of naming the person (docs §3.2 `recipient`, §15–§17), by the key that names it. */
+  const RECIPIENTS = {
+    id: z.object({ id: numericId('a PSID') }).strict(),
+    user_ref: z.object({ user_ref: z.string().min(1) }).strict(),
+    comment_id: z.object({ comment_id: z.string().regex(/^\d+_\d+$/, 'must be a comment id') }).strict(),
+    post_id: z.object({ post_id: z.string().regex(/^\d+_\d+$/, 'must be a post id') }).strict(),
+    notification_messages_token: z.object({ notification_messages_token: z.string().min(1) }).strict(),
+  }
 
   const Envelope = z.object({
-    recipient: RecipientSchema,
     messaging_type: z.enum(MESSAGING_TYPES).optional(),
     tag: z.enum(MESSAGE_TAGS).optional(),
     notification_type: z.enum(['REGULAR', 'SILENT_PUSH', 'NO_PUSH']).optional(),
@@ -196,21 +195,23 @@ const schemas = lazy(() => {
   const SenderActionSchema = z.enum(SENDER_ACTIONS)
 
   return { ButtonSchema, TemplateSchema, MediaPayload, QuickReplySchema, OutgoingMessageSchema, Envelope,
-    SenderActionSchema, NotificationMessagesTemplate, RecipientSchema }
+    SenderActionSchema, NotificationMessagesTemplate, RECIPIENTS }
 })
 type Schemas = ReturnType<typeof schemas>
 
 export type Button = z.infer<Schemas['ButtonSchema']>
 export type Template = z.infer<Schemas['TemplateSchema']>
 export type NotificationMessagesTemplate = z.infer<Schemas['NotificationMessagesTemplate']>
-export type Recipient = z.infer<Schemas['RecipientSchema']>
+type RecipientKey = keyof Schemas['RECIPIENTS']
+export type Recipient = { [K in RecipientKey]: z.infer<Schemas['RECIPIENTS'][K]> }[RecipientKey]
+const RECIPIENT_KEYS: readonly RecipientKey[] = ['id', 'user_ref', 'comment_id', 'post_id', 'notification_messages_token']
 export type MediaAttachment = { type: MediaType; payload: z.infer<Schemas['MediaPayload']> }
 export type OutgoingAttachment = MediaAttachment | { type: 'template'; payload: Template }
 export type QuickReply = z.infer<Schemas['QuickReplySchema']>
 export type OutgoingMessage = Omit<z.infer<Schemas['OutgoingMessageSchema']>, 'attachment'> &
   { attachment?: OutgoingAttachment }
 
-export type SendRequest = z.infer<Schemas['Envelope']> & (
+export type SendRequest = z.infer<Schemas['Envelope']> & { recipient: Recipient } & (
   | { kind: 'message'; messaging_type: MessagingType; message: OutgoingMessage }
   | { kind: 'sender_action'; sender_action: SenderAction }
 )
@@ -228,8 +229,8 @@ export function parseSendRequest(values: Record<string, unknown>, leniency: Leni
   if (hasMessage && hasAction) throw graphError('messageAndState')
   if (!hasMessage && !hasAction) throw graphError('messageOrState')
   const { Envelope, SenderActionSchema, OutgoingMessageSchema } = schemas()
-  const envelope = parseGraph(Envelope, pick(values, ['recipient', 'messaging_type', 'tag', 'notification_type',
-    'persona_id']))
+  const envelope = { ...parseGraph(Envelope, pick(values, ['messaging_type', 'tag', 'notification_type', 'persona_id'])),
+    recipient: parseRecipient(values.recipient) }
   if (hasAction) {
     return { ...envelope, kind: 'sender_action', sender_action: parseGraph(SenderActionSchema, values.sender_action,
       ['sender_action']) }
@@ -244,6 +245,22 @@ export function parseSendRequest(values: Record<string, unknown>, leniency: Leni
   }
   if (messagingType === 'MESSAGE_TAG' && envelope.tag === undefined) throw graphError('paramRequired', 'tag')
   return { ...envelope, kind: 'message', messaging_type: messagingType, message }
+}
+
+/**
+ * The recipient, by the one key that names the person: `id`, `user_ref`, `comment_id`, `post_id` or
+ * `notification_messages_token` (docs §3.2). Without any of them Graph asks for `recipient[id]`.
+ */
+function parseRecipient(value: unknown): Recipient {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw graphError('paramInvalid', 'Param recipient must be an object')
+  }
+  const keys = RECIPIENT_KEYS.filter((k) => k in value)
+  if (keys.length === 0) throw graphError('paramRequired', 'recipient[id]')
+  if (keys.length > 1) {
+    throw graphError('paramInvalid', `Param recipient must name one person, not ${keys.join(' and ')}`)
+  }
+  return parseGraph(schemas().RECIPIENTS[keys[0]!], value, ['recipient']) as Recipient
 }
 
 type Label = [limit: CutLimitName, param: string, text: string]
