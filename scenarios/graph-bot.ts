@@ -55,7 +55,7 @@ export class GraphBot {
       const message = 'message' in event ? event.message : undefined
       if (!message || message.is_echo || !this.scene || !this.pageToken) continue
       const res = await this.scene.graph('POST', '/me/messages', {
-        access_token: this.pageToken, ...this.sendParams, recipient: JSON.stringify({ id: event.sender.id }),
+        access_token: this.pageToken, ...this.sendParams, recipient: JSON.stringify({ id: event.sender?.id }),
         message: JSON.stringify(this.answer(message)),
       })
       if (res.status !== 200) this.failures.push(JSON.stringify(res.body))

@@ -90,6 +90,32 @@ export class Person {
     return this.act(`clicks the click-to-Messenger ad ${adId}`, { type: 'ad_click', adId, welcome })
   }
 
+  /** Comments on the page's newest post (or `postId`): answers `{postId, commentId}`. */
+  comments(text: string, postId?: string) {
+    return this.act(`comments "${text}" on the page's post`, { type: 'comment', text, ...(postId ? { postId } : {}) })
+  }
+
+  /** Ticks the checkbox plugin on a website that set `userRef` on it. */
+  ticksCheckbox(userRef: string, ref?: string) {
+    return this.act(`ticks the checkbox plugin (user_ref ${userRef})`,
+      { type: 'checkbox_optin', userRef, ...(ref ? { ref } : {}) })
+  }
+
+  /** Taps "Get messages" under the page's recurring notifications request: answers the token. */
+  async optsInToNotifications(): Promise<string> {
+    return (await this.act('taps "Get messages" (recurring notifications)', { type: 'notification_optin' }))
+      .notificationMessagesToken!
+  }
+
+  stopsNotifications() {
+    return this.act('taps "Stop these messages"', { type: 'notification_optout' })
+  }
+
+  /** Opens a Messenger lead ad and finishes its form (or leaves it). */
+  fillsLeadForm(adId: string, complete: boolean) {
+    return this.act(`${complete ? 'fills' : 'leaves'} the form of lead ad ${adId}`, { type: 'lead_form', adId, complete })
+  }
+
   blocksThePage() {
     return this.act('blocks the page', { type: 'block' })
   }

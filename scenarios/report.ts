@@ -143,5 +143,7 @@ function template(t: ThreadTemplate): string {
     case 'receipt':
       return `🧾 Receipt ${e(t.orderNumber)} for ${e(t.recipientName)}: ${t.items.map((i) => e(i.title)).join(', ')} — ` +
         `${e(t.totalCost)} ${e(t.currency)} (${e(t.paymentMethod)})`
+    case 'notification_request':
+      return `🔔 ${e(t.title)} (${e(t.frequency)})`
   }
 }

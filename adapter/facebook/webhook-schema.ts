@@ -35,7 +35,12 @@ export const webhookSchemas = lazy(() => {
   })
   return {
     envelope: z.looseObject({ object: z.string(), entry: z.array(z.unknown()) }),
-    entry: z.looseObject({ id, time: z.number().optional(), messaging: z.array(z.unknown()).optional() }),
+    entry: z.looseObject({
+      id, time: z.number().optional(), messaging: z.array(z.unknown()).optional(),
+      // Page changes (`feed`, §15) are only counted: the channel does not carry them (messenger/inbound.ts).
+      changes: z.array(z.looseObject({ field: z.string(), value: z.looseObject({ item: z.string().optional(),
+        comment_id: z.string().optional(), post_id: z.string().optional() }).optional() })).optional().catch(undefined),
+    }),
     event,
   }
 })

@@ -11,6 +11,8 @@
  * - EEA: GET /me/messenger_profile?fields=subject_to_new_eu_privacy_rules (§7).
  * - content: what the channel left out of messages it delivered (store/delivery-notes.ts), e.g. location requests,
  *   which Messenger no longer takes.
+ * - reach: checkbox plugin opt-ins and page feed changes (comments) that arrived in the last 24 hours, which the
+ *   channel does not carry to the business (Sunshine documents neither), with what to do instead.
  * - webhook events: Messenger events the adapter answered 200 but rejected as malformed in the last 24 hours
  *   (webhook-route.ts), with the newest few and why; Facebook never sees them fail, so only this shows them.
  */
@@ -77,7 +79,23 @@ export const CASES = {
     source: 'Facebook Messenger Platform, Quick Replies reference (content_type: text, user_phone_number, user_email); ' +
       'messenger-platform.md §3.2',
   },
+  unreachedPeople: {
+    case: 'unreached_people', title: 'People Messenger reached outside a conversation',
+    remedy: 'Sunshine\'s Messenger channel carries conversations with a PSID: it subscribes to messages, ' +
+      'messaging_postbacks, messaging_optins, message_reads and messaging_referrals. Comments on the page (the feed ' +
+      'field) never reach the business, and a checkbox plugin opt-in names the person by your website\'s user_ref ' +
+      'only, so no Sunshine user exists for it. Answer either with your own Send API call and the page access token: ' +
+      'recipient {"comment_id": …} once per comment within 7 days (a private reply), or recipient {"user_ref": …} ' +
+      'once within 24 hours of the opt-in. When the person answers in Messenger, their messages reach the business ' +
+      'here as an ordinary conversation.',
+    source: 'Sunshine Conversations guide to Facebook Messenger (Webhook Events Workaround: the five fields); ' +
+      'messenger-platform.md §15 (private replies), §16 (checkbox plugin)',
+  },
 } as const satisfies Record<string, Finding>
+
+/** Events skipped this recent make the reach check a problem. */
+const SKIPPED_WINDOW_MS = 24 * 3600_000
+const SKIPPED_WORDS = { user_ref_optin: 'checkbox plugin opt-in', feed: 'page feed change' } as const
 
 export async function diagnose(ctx: AdapterContext, row: MessengerIntegrationRow) {
   const fb = facebook(ctx.graph, row.config)
@@ -162,6 +180,16 @@ export async function diagnose(ctx: AdapterContext, row: MessengerIntegrationRow
     findings.push(CASES.unsupportedContent)
   } else {
     checks.push({ name: 'content', status: 'ok', detail: 'no message was delivered with parts left out' })
+  }
+
+  const skipped = ctx.store.skippedEvents.countsSince(row.id, ctx.clock.now() - SKIPPED_WINDOW_MS)
+  if (skipped.length) {
+    checks.push({ name: 'reach', status: 'problem', detail: skipped.map((k) =>
+      `${k.n} ${SKIPPED_WORDS[k.kind]}${k.n === 1 ? '' : 's'} in the last 24 hours not carried (e.g. ${k.example})`)
+      .join('; ') })
+    findings.push(CASES.unreachedPeople)
+  } else {
+    checks.push({ name: 'reach', status: 'ok', detail: 'no comment or checkbox plugin opt-in arrived in the last 24 hours' })
   }
 
   const rejectedEvents = rejections(ctx, row, checks)

@@ -6,6 +6,8 @@
  * - `referral` → conversation:referral; `read` → conversation:read
  * - `delivery` → conversation:message:delivery:user for the business messages it covers
  * - echoes (`is_echo`) are the page's own messages and are not turned into events.
+ * - checkbox plugin opt-ins (a `user_ref`, no PSID) and page `feed` changes (comments) are not carried: Sunshine's
+ *   Messenger channel documents neither. They are recorded for the diagnosis, which says why and what to do.
  * A redelivered event (same mid) is processed once.
  */
 import type { AdapterContext } from '../runtime/context.js'
@@ -19,6 +21,7 @@ import { GET_STARTED_PAYLOAD } from './facebook.js'
 import type { InboundAttachment, MessagingEvent, Referral as FbReferral } from '../facebook/graph-types.js'
 import type { PageEvents } from './webhook-envelope.js'
 import { logQuote } from '../../lib/quote.js'
+import type { SkippedKind } from '../store/skipped-events.js'
 
 /** The integration each entry belongs to: the page's integration among those of the same Facebook app. */
 function integrationFor(ctx: AdapterContext, via: MessengerIntegrationRow, pageId: string): MessengerIntegrationRow | undefined {
@@ -37,7 +40,14 @@ export async function handleMessengerWebhook(ctx: AdapterContext, via: Messenger
       ctx.log.warn(`webhook entry for page ${logQuote(entry.pageId)}, which has no integration; ignored`)
       continue
     }
-    for (const event of entry.events) await handleEvent(ctx, integration, event)
+    const skipped = (kind: SkippedKind, detail: string) =>
+      ctx.store.skippedEvents.record({ integrationId: integration.id, receivedAt: ctx.clock.now(), kind, detail })
+    for (const change of entry.feed) skipped('feed', change)
+    for (const event of entry.events) {
+      // A checkbox plugin opt-in names the person by user_ref only: no Sunshine user can exist for it (diagnosis.ts).
+      if (!event.sender?.id && event.optin?.user_ref) skipped('user_ref_optin', event.optin.user_ref)
+      await handleEvent(ctx, integration, event)
+    }
   }
 }
 
@@ -79,7 +89,8 @@ function dedupeKey(integration: MessengerIntegrationRow, e: MessagingEvent): str
   const page = integration.config.pageId
   if (e.message) return `${page}:message:${e.message.mid}`
   if (e.postback) return `${page}:postback:${e.postback.mid ?? `${e.sender.id}:${e.timestamp}:${e.postback.payload}`}`
-  if (e.referral) return `${page}:referral:${e.sender.id}:${e.timestamp}`
+  // A lead ad's OPEN_THREAD and LEAD_COMPLETE may share a timestamp (§19): the type tells them apart.
+  if (e.referral) return `${page}:referral:${e.sender.id}:${e.timestamp}:${e.referral.type ?? ''}`
   if (e.read) return `${page}:read:${e.sender.id}:${e.read.watermark}`
   return undefined
 }

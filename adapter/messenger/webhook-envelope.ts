@@ -17,7 +17,12 @@ export interface Rejection {
   excerpt: string
 }
 
-export interface PageEvents { pageId: string; events: MessagingEvent[] }
+export interface PageEvents {
+  pageId: string
+  events: MessagingEvent[]
+  /** The entry's `feed` changes (comments, visitor posts), as `item` and id: the channel does not carry them. */
+  feed: string[]
+}
 
 export interface WebhookEvents {
   /** The envelope's `object` ("page" for Messenger); undefined when the envelope itself was rejected. */
@@ -62,7 +67,9 @@ export function readWebhookEvents(raw: string): WebhookEvents {
       if (event.success) events.push(event.data as MessagingEvent)
       else reject(`entry[${i}].messaging[${j}]`, event.error, e)
     })
-    entries.push({ pageId: entry.data.id, events })
+    const feed = (entry.data.changes ?? []).filter((ch) => ch.field === 'feed')
+      .map((ch) => `${ch.value?.item ?? 'change'} ${ch.value?.comment_id ?? ch.value?.post_id ?? ''}`.trim())
+    entries.push({ pageId: entry.data.id, events, feed })
   })
   return { object: envelope.data.object, entries, rejected }
 }

@@ -1,7 +1,7 @@
 /**
  * The adapter's logs as the retention job prunes them (lib/retention.ts; runtime/retention.ts starts it): finished
  * outbox rows (a pending one is still owed to Facebook or the business), seen-event ids (owed while Facebook may
- * still redeliver the event, `redeliveryWindowMs`) and rejected events.
+ * still redeliver the event, `redeliveryWindowMs`), rejected events and skipped ones (user_ref opt-ins, feed changes).
  */
 import type { LogRow, LogTable } from '../../lib/retention.js'
 import type { Db } from './db.js'
@@ -30,5 +30,6 @@ export function adapterLogs(db: Db, owedSince: () => number): LogTable[] {
     logTable(db, 'the seen-event ids', 'seen_events', 'rowid', 'seen_at AS at, seen_at >= ? AS owed',
       () => [owedSince()]),
     logTable(db, 'the rejected events', 'rejected_events', 'id', 'received_at AS at, 0 AS owed'),
+    logTable(db, 'the skipped events', 'skipped_events', 'id', 'received_at AS at, 0 AS owed'),
   ]
 }

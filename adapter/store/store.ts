@@ -15,6 +15,7 @@ import { outboxRepository } from './outbox.js'
 import { seenEventsRepository } from './seen-events.js'
 import { menusRepository } from './menus.js'
 import { rejectedEventsRepository } from './rejected-events.js'
+import { skippedEventsRepository } from './skipped-events.js'
 import { adapterLogs } from './log-tables.js'
 import { deliveryLogRepository } from './delivery-log.js'
 import { overviewRepository } from './overview.js'
@@ -36,6 +37,7 @@ export function createStore(path: string) {
     rejectedEvents: rejectedEventsRepository(db),
     deliveryLog: deliveryLogRepository(db),
     overview: overviewRepository(db),
+    skippedEvents: skippedEventsRepository(db),
     tx<T>(fn: () => T): T {
       return db.transaction(fn)()
     },

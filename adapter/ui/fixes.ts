@@ -79,6 +79,18 @@ export const FIXES: Record<CaseId, Fix> = {
     ],
     actions: [],
   },
+  // Not a seed case: what Sunshine's channel does not carry (docs/emulation.md, private replies and the checkbox).
+  unreached_people: {
+    steps: [
+      'People reached the page outside a Messenger conversation: a comment on a post, or a checkbox plugin opt-in. ' +
+        'Sunshine\'s Messenger channel carries neither, so no conversation exists for them yet.',
+      'Answer with your own Send API call and the page access token: recipient {"comment_id": …} once per comment ' +
+        'within 7 days, or recipient {"user_ref": …} once within 24 hours of the opt-in.',
+      'When the person answers in Messenger, the conversation reaches the business as usual.',
+    ],
+    actions: [],
+    info: true,
+  },
 }
 
 /** A finding's fix; a case added to the diagnosis later shows its remedy as one step until it gets its own. */

@@ -10,6 +10,7 @@
 import { shortQuote } from '../../lib/quote.js'
 import { HANDOVER_ERRORS } from './handover.js'
 import { PERSONA_ERRORS } from './personas.js'
+import { REACH_ERRORS } from './reach-errors.js'
 
 export type GraphErrorType = 'OAuthException' | 'GraphMethodException' | 'FacebookApiException'
 
@@ -388,6 +389,9 @@ export const GRAPH_ERRORS = {
   // Areas with catalogues of their own, each beside its other facts.
   ...HANDOVER_ERRORS,
   ...PERSONA_ERRORS,
+
+  // ── Private replies, user_ref, recurring notifications (docs §15–§17) ────────────────────────────────────────
+  ...REACH_ERRORS,
 } satisfies Record<string, GraphErrorEntry>
 
 export type GraphErrorName = keyof typeof GRAPH_ERRORS

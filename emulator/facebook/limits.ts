@@ -10,6 +10,7 @@
  */
 
 import { JSON_NESTING_MAX } from '../../lib/json-depth.js'
+import { REACH_LIMITS } from './reach-limits.js'
 
 /** What Facebook does with a value past the limit, and so what the emulator does. */
 export type Beyond =
@@ -171,6 +172,8 @@ export const LIMITS = {
   legacyMenuLevelsMax: limit(3, 'refuse', 'seed guide "Persistent Menu": "up to three levels of menu hierarchy"'),
   iceBreakersMax: limit(4, 'refuse', `${PAGE.profile}/ice-breakers/ ("max 4 questions", docs §6.1)`, COUNTS_REFUSED),
   whitelistedDomainsMax: limit(50, 'refuse', `${PAGE.profile}/domain-whitelisting`, COUNTS_REFUSED),
+  // Private replies, user_ref, recurring notifications (docs §15–§17).
+  ...REACH_LIMITS,
 } as const satisfies Record<string, Limit>
 
 export type LimitName = keyof typeof LIMITS

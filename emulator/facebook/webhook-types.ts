@@ -34,7 +34,8 @@ export interface QuickReplyPayload { payload: string }
 export interface Referral {
   ref?: string
   source: 'SHORTLINK' | 'ADS' | 'MESSENGER_CODE' | 'DISCOVER_TAB' | 'CUSTOMER_CHAT_PLUGIN'
-  type: 'OPEN_THREAD'
+  /** LEAD_COMPLETE / LEAD_INCOMPLETE end a Messenger lead ad's form (since 9 Nov 2022, docs §19). */
+  type: 'OPEN_THREAD' | 'LEAD_COMPLETE' | 'LEAD_INCOMPLETE'
   ad_id?: string
   ads_context_data?: { ad_title?: string; photo_url?: string; video_url?: string; post_id?: string; product_id?: string }
   referer_uri?: string
@@ -55,6 +56,11 @@ export interface MessageBody {
   referral?: Referral
   /** What built-in NLP found in `text`, when the page has it on (facebook/nlp.ts). */
   nlpv2?: MessageNlp
+  /**
+   * The person answers a message the page sent to their checkbox plugin `user_ref` (docs §16): the link between the
+   * `user_ref` and the PSID (messenger4j/messenger4j's webhook parser reads `prior_message.source`/`identifier`).
+   */
+  prior_message?: { source: 'checkbox_plugin'; identifier: string }
   /** Echoes only. */
   is_echo?: true
   app_id?: number
@@ -68,7 +74,22 @@ export type PostbackEvent = EventBase & {
   postback: { title: string; payload: string; mid?: string; referral?: Referral }
 }
 export type ReferralEvent = EventBase & { referral: Referral }
-export type OptinEvent = EventBase & { optin: { ref?: string; user_ref?: string } }
+/** Recurring notifications' opt-in, re-opt-in, stop and resume (docs §17). */
+export interface NotificationOptin {
+  type: 'notification_messages'
+  payload: string
+  title: string
+  notification_messages_token: string
+  notification_messages_frequency: 'DAILY' | 'WEEKLY' | 'MONTHLY'
+  notification_messages_timezone: string
+  /** Milliseconds, as the event's own timestamp. */
+  token_expiry_timestamp: number
+  user_token_status: 'REFRESHED' | 'NOT_REFRESHED'
+  notification_messages_status?: 'STOP_NOTIFICATIONS' | 'RESUME_NOTIFICATIONS'
+}
+/** A plugin opt-in; the checkbox plugin's has a `user_ref` and no `sender` (docs §16). */
+export type OptinEvent = Omit<EventBase, 'sender'> & { sender?: Party } &
+  { optin: { ref?: string; user_ref?: string } | NotificationOptin }
 /** Delivery events carry no event-level timestamp in Facebook's example (docs §4.4). */
 export type DeliveryEvent = Omit<EventBase, 'timestamp'> & { delivery: { mids?: string[]; watermark: number } }
 export type ReadEvent = EventBase & { read: { watermark: number } }
@@ -76,6 +97,29 @@ export type ReadEvent = EventBase & { read: { watermark: number } }
 export type MessagingEvent = MessageEvent | PostbackEvent | ReferralEvent | OptinEvent | DeliveryEvent | ReadEvent
 
 export interface PageEntry { id: string; time: number; messaging: MessagingEvent[] }
+
+/** Page fields that arrive as `entry[].changes[]` rather than `messaging[]` (docs §15). */
+export type PageChangeField = 'feed'
+/** Every page field the emulator emits. */
+export type PageField = MessengerField | PageChangeField
+
+/**
+ * A `feed` change: a post or a comment on the page (docs §15, captured shape). `created_time` is in seconds, as is the
+ * entry's `time` for changes. Source: https://developers.facebook.com/docs/graph-api/webhooks/reference/page/#feed
+ */
+export interface FeedChangeValue {
+  item: 'comment' | 'post'
+  verb: 'add' | 'edited' | 'remove'
+  from: { id: string; name: string }
+  post_id: string
+  comment_id?: string
+  parent_id?: string
+  message: string
+  created_time: number
+  post?: { id: string; status_type: string; is_published: boolean; updated_time: string; promotion_status: string }
+}
+export interface PageChange { field: PageChangeField; value: FeedChangeValue }
+export interface PageChangeEntry { id: string; time: number; changes: PageChange[] }
 export interface PageWebhookBody { object: 'page'; entry: PageEntry[] }
 
 /**
@@ -98,3 +142,5 @@ export type HandoverEvent = PassThreadControlEvent | TakeThreadControlEvent | Re
 
 /** Where an entry carries its events: the thread owner's `messaging`, every other app's `standby` (docs §9). */
 export type EntryKey = 'messaging' | 'standby'
+/** A body that carries page changes (`feed`); a batch may mix its entries with `messaging` ones. */
+export interface PageChangeWebhookBody { object: 'page'; entry: (PageEntry | PageChangeEntry)[] }

@@ -9,8 +9,8 @@
  * other app subscribed to `standby` hears it under `standby` instead (docs §9, §13).
  */
 import type { World } from '../world/world.js'
-import type { EntryKey, MessagingEvent } from '../facebook/webhook-types.js'
-import { pageEventBody } from '../facebook/page-body.js'
+import type { EntryKey, MessagingEvent, PageChange } from '../facebook/webhook-types.js'
+import { pageChangeBody, pageEventBody } from '../facebook/page-body.js'
 import { ownerOfEvent } from './thread-owner.js'
 
 /** The apps that should receive `field` events of this page. */
@@ -33,22 +33,33 @@ export function enqueuePageEvent(world: World, pageId: string, field: string, ev
   const owner = ownerOfEvent(world, pageId, event)
   const apps = recipientsOf(world, pageId, field)
   if (owner === undefined) {
-    enqueue(world, pageId, field, event, apps, 'messaging')
+    enqueue(world, pageId, field, apps, eventBody(world, pageId, event, 'messaging'))
     return
   }
-  enqueue(world, pageId, field, event, apps.filter((a) => a === owner), 'messaging')
-  enqueue(world, pageId, 'standby', event, recipientsOf(world, pageId, 'standby').filter((a) => a !== owner), 'standby')
+  enqueue(world, pageId, field, apps.filter((a) => a === owner), eventBody(world, pageId, event, 'messaging'))
+  enqueue(world, pageId, 'standby', recipientsOf(world, pageId, 'standby').filter((a) => a !== owner),
+    eventBody(world, pageId, event, 'standby'))
 }
 
 /** Queues `event` for those of `apps` subscribed to `field` (a handover event told to the apps it concerns). */
 export function enqueueForApps(world: World, pageId: string, field: string, event: object, apps: string[]): void {
   const subscribed = recipientsOf(world, pageId, field)
-  enqueue(world, pageId, field, event, apps.filter((a) => subscribed.includes(a)), 'messaging')
+  enqueue(world, pageId, field, apps.filter((a) => subscribed.includes(a)), eventBody(world, pageId, event, 'messaging'))
 }
 
-function enqueue(world: World, pageId: string, field: string, event: object, apps: string[], key: EntryKey): void {
+/** Queues a `changes` entry (`feed`, docs §15) for every app that should receive it; its `time` is in seconds. */
+export function enqueuePageChange(world: World, pageId: string, change: PageChange): void {
+  enqueue(world, pageId, change.field, recipientsOf(world, pageId, change.field),
+    () => pageChangeBody(pageId, Math.floor(world.clock.now() / 1000), JSON.stringify(change)))
+}
+
+const eventBody = (world: World, pageId: string, event: object, key: EntryKey) =>
+  () => pageEventBody(pageId, world.clock.now(), [JSON.stringify(event)], key)
+
+/** Writes one outbox row per app; the body is built only when some app is to receive it. */
+function enqueue(world: World, pageId: string, field: string, apps: string[], bodyOf: () => string): void {
   if (apps.length === 0) return
-  const body = pageEventBody(pageId, world.clock.now(), [JSON.stringify(event)], key)
+  const body = bodyOf()
   const enqueueAll = () => {
     for (const appId of apps) world.outbox.enqueue({ appId, pageId, field, body })
   }

@@ -1,6 +1,7 @@
 /**
- * What happens when a page sends through the Send API (docs §3): the recipient must be a PSID of this page, the
- * person must not have blocked it, the send faults are asked, the 24-hour window and tags are applied, then the
+ * What happens when a page sends through the Send API (docs §3): the recipient must name a person of this page
+ * (recipients.ts: a PSID, a comment or visitor post, a user_ref, a notification token), the person must not have
+ * blocked it, the send faults are asked, the 24-hour window and tags are applied, then the
  * message is stored, echoed (`message_echoes`) and delivered (`message_deliveries`), all in one transaction: the 200
  * is only answered once it is committed. Sender actions change what the person sees and emit nothing.
  * In a conversation under the European restrictions (eea.ts) sender actions succeed without effect and no delivery
@@ -13,6 +14,7 @@ import { checkSendFaults } from './faults.js'
 import { checkThreadControl } from './thread-owner.js'
 import { conversationIsEeaRestricted } from './eea.js'
 import { windowRefusal } from './window.js'
+import { recordReach, resolveRecipient } from './recipients.js'
 import { resolveAttachment } from './attachments.js'
 import { deliveryEvent, echoEvent, emit } from './events.js'
 import type { OutgoingMessage, SendRequest, SenderAction } from './send-request.js'
@@ -26,16 +28,26 @@ export interface PageSendInput {
 }
 
 /** The Send API's answer (docs §3.3). */
-export interface SendResponse { recipient_id: string; message_id?: string; attachment_id?: string }
+export interface SendResponse { recipient_id?: string; message_id?: string; attachment_id?: string }
+
+/**
+ * A recurring notifications opt-in request on a topic the person is already opted in to (an active, unexpired token
+ * with the same title) is refused (613/1893016, reach-errors.ts).
+ */
+function checkOptinRequest(world: World, pageId: string, personId: string, message: OutgoingMessage, now: number): void {
+  const t = message.attachment?.type === 'template' ? message.attachment.payload : undefined
+  if (t?.template_type !== 'notification_messages') return
+  const active = world.reachTokens.tokensOf(pageId, personId)
+    .some((token) => token.title === t.title && !token.stopped && token.expiresAt > now)
+  if (active) throw graphError('notificationOptinRepeated')
+}
 
 export function sendAsPage(world: World, input: PageSendInput): Promise<SendResponse> {
   const { appId, pageId, request } = input
   // One write of the next group commit (world/group-commit.ts): answered once committed, refused alone.
   return world.commit((): SendResponse => {
-    const psid = world.people.byPsid(request.recipient.id)
-    // A PSID of another page is as unknown to this page as a made-up one (docs §3.9).
-    if (!psid || psid.pageId !== pageId) throw graphError('noMatchingUser')
-    const personId = psid.personId
+    const now = world.clock.now()
+    const { psid, personId, reach } = resolveRecipient(world, pageId, request.recipient, now)
     const conversation = world.conversations.openForSend(pageId, personId)
     if (conversation.blocked) throw graphError('personUnavailable').because(`person ${personId} blocked page ${pageId}`)
     checkSendFaults(world, { appId, pageId, personId })
@@ -43,16 +55,19 @@ export function sendAsPage(world: World, input: PageSendInput): Promise<SendResp
     const personaId = request.persona_id === undefined ? null : livePersona(world, pageId, request.persona_id)
     const restricted = conversationIsEeaRestricted(world, pageId, personId)
     if (request.kind === 'sender_action') {
+      // Typing and seen marks belong to a conversation, which only a PSID names.
+      if (reach.kind !== 'psid') throw graphError('paramRequired', 'recipient[id]')
       if (!restricted) applySenderAction(world, pageId, personId, request.sender_action, personaId)
-      return { recipient_id: psid.psid }
+      return { recipient_id: psid }
     }
 
-    const now = world.clock.now()
-    const refusal = windowRefusal({
+    // The other recipients carry their own permission to message (recipients.ts); a PSID needs the window.
+    const refusal = reach.kind === 'psid' && windowRefusal({
       lastPersonAt: conversation.lastPersonAt, now, messagingType: request.messaging_type, tag: request.tag,
       humanAgentApproved: world.appFeatures.approved(appId, 'human_agent'),
     })
     if (refusal) throw graphError(refusal)
+    checkOptinRequest(world, pageId, personId, request.message, now)
 
     let message: OutgoingMessage = request.message
     let savedId: string | undefined
@@ -62,10 +77,16 @@ export function sendAsPage(world: World, input: PageSendInput): Promise<SendResp
       savedId = resolved.savedId
     }
     const mid = storePageMessage(world, {
-      appId, pageId, personId, psid: psid.psid, message, restricted, messagingType: request.messaging_type,
+      appId, pageId, personId, psid, message, restricted, messagingType: request.messaging_type,
       tag: request.tag ?? null, notificationType: request.notification_type ?? 'REGULAR', personaId,
+      // A user_ref send emits no echo or delivery (recipients.ts).
+      silent: reach.kind === 'user_ref',
     })
-    return { recipient_id: psid.psid, message_id: mid, ...(savedId ? { attachment_id: savedId } : {}) }
+    recordReach(world, reach, mid, now)
+    const saved = savedId ? { attachment_id: savedId } : {}
+    // A user_ref send is answered without the PSID (recipients.ts).
+    if (reach.kind === 'user_ref') return { message_id: mid, ...saved }
+    return { recipient_id: psid, message_id: mid, ...saved }
   })
 }
 
@@ -81,6 +102,8 @@ export interface PageMessage {
   tag: string | null
   notificationType: string | null
   personaId: string | null
+  /** Stored and shown, but neither echoed nor delivered (a send to a checkbox plugin's user_ref). */
+  silent?: boolean
 }
 
 /**
@@ -101,6 +124,7 @@ export function storePageMessage(world: World, m: PageMessage): string {
   world.conversations.update(pageId, personId, {
     pageTypingUntil: null, ...(restricted ? {} : { deliveredWatermark: now }),
   })
+  if (m.silent) return mid
   const between = { pageId, psid: m.psid }
   emit(world, pageId, 'message_echoes', echoEvent({ ...between, timestamp: now }, mid, appId, message))
   if (!restricted) emit(world, pageId, 'message_deliveries', deliveryEvent(between, [mid], now))

@@ -1,6 +1,7 @@
 /**
  * What a person on Messenger can do, as the control API accepts it (`POST /_emulator/people/{personId}/actions`,
- * DESIGN "Control API"): type, tap, read, open an m.me link, click an ad, opt in through a plugin, block the page.
+ * DESIGN "Control API"): type, tap, read, open an m.me link, click an ad, opt in through a plugin, block the page;
+ * comment on a post, tick the checkbox plugin, opt in to or out of recurring notifications, fill a lead ad's form.
  */
 import * as z from 'zod'
 import { LIMITS } from '../facebook/limits.js'
@@ -58,6 +59,20 @@ export const personActionSchema = lazy(() => {
     }).strict(),
     /** The person opts in through a plugin ("Send to Messenger"), with the plugin's data-ref. */
     z.object({ type: z.literal('optin'), pageId, ref: z.string().max(LIMITS.payloadMax.value).optional() }).strict(),
+    /** A comment on a page post (the newest when no postId), or with `visitorPost` a post of the person's own. */
+    z.object({ type: z.literal('comment'), pageId, postId: z.string().regex(/^\d+_\d+$/, 'must be a post id').optional(),
+      text: z.string().min(1).max(LIMITS.messageTextMax.value), visitorPost: z.boolean().optional() }).strict()
+      .refine((c) => !(c.visitorPost && c.postId !== undefined), { message: 'a visitor post has no postId' }),
+    /** The person ticks the checkbox plugin on a website that set `user_ref` on it. */
+    z.object({ type: z.literal('checkbox_optin'), pageId, userRef: z.string().min(1).max(LIMITS.payloadMax.value),
+      ref: z.string().max(LIMITS.payloadMax.value).optional() }).strict(),
+    /** "Get messages" under a recurring notifications request (the latest, or the one with `mid`). */
+    z.object({ type: z.literal('notification_optin'), pageId, mid: z.string().optional() }).strict(),
+    /** "Stop these messages" (the newest active token, or `token`). */
+    z.object({ type: z.literal('notification_optout'), pageId, token: z.string().optional() }).strict(),
+    /** A Messenger lead ad's form, finished (`complete`) or left. */
+    z.object({ type: z.literal('lead_form'), pageId, adId: z.string().regex(/^\d+$/, 'must be an ad id'),
+      complete: z.boolean(), ref: z.string().max(LIMITS.payloadMax.value).optional() }).strict(),
     z.object({ type: z.literal('block'), pageId }).strict(),
     z.object({ type: z.literal('unblock'), pageId }).strict(),
   ])

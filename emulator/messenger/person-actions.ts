@@ -2,42 +2,24 @@
  * People's actions on Messenger turned into what Messenger does with them (docs §4.4, §8; seed guide "Reply",
  * "Click-to-Messenger Ads", "Impact of Messenger API Updates for Europe"): the message or postback is stored in the
  * thread, the 24-hour window restarts, and the webhook events are queued, all in one transaction. First contact
- * gives the person a PSID on the page.
+ * gives the person a PSID on the page. Comments, plugin opt-ins, recurring notifications and lead ads are in
+ * reach-actions.ts.
  */
 import type { World } from '../world/world.js'
 import type { Person } from '../world/people.js'
-import type { Conversation } from '../world/conversations.js'
-import type { MessageKind } from '../world/messages.js'
 import { LIMITS } from '../facebook/limits.js'
 import type { MessageBody, Referral } from '../facebook/webhook-types.js'
 import type { PersonActionResult } from './thread-types.js'
 import type { PersonAction, PersonActionType } from './person-action-schema.js'
 import { conversationIsEeaRestricted } from './eea.js'
-import { emit, messageEvent, optinEvent, postbackEvent, readEvent, referralEvent, type EmittedEvent } from './events.js'
+import { emit, messageEvent, optinEvent, postbackEvent, readEvent, referralEvent } from './events.js'
 import { buttonsOf, shownQuickReplies } from './thread-state.js'
 import { messageNlp } from './nlp.js'
+import { ActionRefused, between, store, touch, type Ctx, type Handler, type Outcome } from './action-context.js'
+import { REACH_HANDLERS, priorMessage } from './reach-actions.js'
 import type { Button, OutgoingMessage, QuickReply } from './send-request.js'
 
-/** An action the person cannot take in this state; the control API answers it with instructions. */
-export class ActionRefused extends Error {
-  constructor(readonly status: 404 | 409, message: string, readonly instructions?: string) {
-    super(message)
-  }
-}
-
-interface Ctx {
-  world: World
-  person: Person
-  pageId: string
-  psid: string
-  conversation: Conversation
-  restricted: boolean
-  now: number
-}
-
-interface Outcome { mid?: string; events: EmittedEvent[] }
-
-type Handler<T extends PersonActionType> = (ctx: Ctx, action: Extract<PersonAction, { type: T }>) => Outcome
+export { ActionRefused }
 
 /** Media a person in a restricted conversation cannot send (docs §7: "receive of non-image attachments"). */
 const RESTRICTED_MEDIA = new Set(['audio', 'video', 'file'])
@@ -58,29 +40,16 @@ export function performPersonAction(world: World, personId: string, action: Pers
     const outcome = (HANDLERS[action.type] as Handler<PersonActionType>)(ctx, action)
     return {
       personId, pageId: page.id, psid, type: action.type, ...(outcome.mid ? { mid: outcome.mid } : {}),
-      restricted: ctx.restricted, events: outcome.events,
+      restricted: ctx.restricted, events: outcome.events, ...(outcome.changes ? { changes: outcome.changes } : {}),
+      ...outcome.extra,
     }
   })
 }
 
-/** The person acted: the window restarts (docs §8) and their typing indicator goes. */
-function touch(ctx: Ctx): void {
-  ctx.world.conversations.update(ctx.pageId, ctx.person.id, { lastPersonAt: ctx.now, personTypingUntil: null })
-}
-
-function store(ctx: Ctx, mid: string, kind: MessageKind, body: Record<string, unknown>): void {
-  ctx.world.messages.insert({
-    mid, pageId: ctx.pageId, personId: ctx.person.id, direction: 'person', kind, appId: null, body,
-    messagingType: null, tag: null, notificationType: null, createdAt: ctx.now,
-  })
-}
-
-const between = (ctx: Ctx) => ({ pageId: ctx.pageId, psid: ctx.psid, timestamp: ctx.now })
-
 /** A message from the person: stored, window restarted, `messages` event queued. */
 function sendMessage(ctx: Ctx, body: Omit<MessageBody, 'mid'>): Outcome {
   const mid = ctx.world.ids.mid()
-  const message: MessageBody = { mid, ...body }
+  const message: MessageBody = { mid, ...body, ...priorMessage(ctx) }
   store(ctx, mid, 'message', message as unknown as Record<string, unknown>)
   touch(ctx)
   // Built-in NLP rides on the webhook only: the thread shows what the person typed (docs §18).
@@ -236,4 +205,6 @@ const HANDLERS: { [T in PersonActionType]: Handler<T> } = {
 
   block: (ctx) => (ctx.world.conversations.update(ctx.pageId, ctx.person.id, { blocked: true }), { events: [] }),
   unblock: (ctx) => (ctx.world.conversations.update(ctx.pageId, ctx.person.id, { blocked: false }), { events: [] }),
+
+  ...REACH_HANDLERS,
 }

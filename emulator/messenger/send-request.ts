@@ -24,6 +24,7 @@ export type MessagingType = (typeof MESSAGING_TYPES)[number]
 /** The tags left after 2020-03-04 (docs §3.2, §8). */
 export const MESSAGE_TAGS = ['CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'ACCOUNT_UPDATE', 'HUMAN_AGENT'] as const
 export type MessageTag = (typeof MESSAGE_TAGS)[number]
+export const NOTIFICATION_FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY'] as const
 export const SENDER_ACTIONS = ['typing_on', 'typing_off', 'mark_seen'] as const
 export type SenderAction = (typeof SENDER_ACTIONS)[number]
 
@@ -123,8 +124,20 @@ const schemas = lazy(() => {
     }).strict()).max(LIMITS.receiptElementsMax.value).optional(),
   }).strict()
 
+  /** Recurring notifications' opt-in request (docs §17), sent inside the 24-hour window. */
+  const NotificationMessagesTemplate = z.object({
+    template_type: z.literal('notification_messages'),
+    title: z.string().min(1).max(LIMITS.notificationTitleMax.value),
+    image_url: z.url().optional(),
+    payload,
+    notification_messages_frequency: z.enum(NOTIFICATION_FREQUENCIES),
+    notification_messages_reoptin: z.enum(['ENABLED', 'DISABLED']).optional(),
+    notification_messages_timezone: z.string().min(1).optional(),
+    notification_messages_cta_text: z.string().min(1).optional(),
+  }).strict()
+
   const TemplateSchema = z.discriminatedUnion('template_type',
-    [GenericTemplate, ButtonTemplate, MediaTemplate, ReceiptTemplate])
+    [GenericTemplate, ButtonTemplate, MediaTemplate, ReceiptTemplate, NotificationMessagesTemplate])
 
   const MediaPayload = z.object({
     url: z.url().optional(),
@@ -162,12 +175,18 @@ const schemas = lazy(() => {
   }).strict().refine((m) => (m.text === undefined) !== (m.attachment === undefined),
     'must have either text or attachment, not both')
 
-  const RecipientSchema = z.object({
-    id: z.union([z.string().regex(/^\d+$/, 'must be a PSID'), z.number().int().transform(String)]),
-  }).strict()
+  const numericId = (what: string) =>
+    z.union([z.string().regex(/^\d+$/, `must be ${what}`), z.number().int().transform(String)])
+  /** Each way of naming the person (docs §3.2 `recipient`, §15–§17), by the key that names it. */
+  const RECIPIENTS = {
+    id: z.object({ id: numericId('a PSID') }).strict(),
+    user_ref: z.object({ user_ref: z.string().min(1) }).strict(),
+    comment_id: z.object({ comment_id: z.string().regex(/^\d+_\d+$/, 'must be a comment id') }).strict(),
+    post_id: z.object({ post_id: z.string().regex(/^\d+_\d+$/, 'must be a post id') }).strict(),
+    notification_messages_token: z.object({ notification_messages_token: z.string().min(1) }).strict(),
+  }
 
   const Envelope = z.object({
-    recipient: RecipientSchema,
     messaging_type: z.enum(MESSAGING_TYPES).optional(),
     tag: z.enum(MESSAGE_TAGS).optional(),
     notification_type: z.enum(['REGULAR', 'SILENT_PUSH', 'NO_PUSH']).optional(),
@@ -176,19 +195,23 @@ const schemas = lazy(() => {
   const SenderActionSchema = z.enum(SENDER_ACTIONS)
 
   return { ButtonSchema, TemplateSchema, MediaPayload, QuickReplySchema, OutgoingMessageSchema, Envelope,
-    SenderActionSchema }
+    SenderActionSchema, NotificationMessagesTemplate, RECIPIENTS }
 })
 type Schemas = ReturnType<typeof schemas>
 
 export type Button = z.infer<Schemas['ButtonSchema']>
 export type Template = z.infer<Schemas['TemplateSchema']>
+export type NotificationMessagesTemplate = z.infer<Schemas['NotificationMessagesTemplate']>
+type RecipientKey = keyof Schemas['RECIPIENTS']
+export type Recipient = { [K in RecipientKey]: z.infer<Schemas['RECIPIENTS'][K]> }[RecipientKey]
+const RECIPIENT_KEYS: readonly RecipientKey[] = ['id', 'user_ref', 'comment_id', 'post_id', 'notification_messages_token']
 export type MediaAttachment = { type: MediaType; payload: z.infer<Schemas['MediaPayload']> }
 export type OutgoingAttachment = MediaAttachment | { type: 'template'; payload: Template }
 export type QuickReply = z.infer<Schemas['QuickReplySchema']>
 export type OutgoingMessage = Omit<z.infer<Schemas['OutgoingMessageSchema']>, 'attachment'> &
   { attachment?: OutgoingAttachment }
 
-export type SendRequest = z.infer<Schemas['Envelope']> & (
+export type SendRequest = z.infer<Schemas['Envelope']> & { recipient: Recipient } & (
   | { kind: 'message'; messaging_type: MessagingType; message: OutgoingMessage }
   | { kind: 'sender_action'; sender_action: SenderAction }
 )
@@ -206,8 +229,8 @@ export function parseSendRequest(values: Record<string, unknown>, leniency: Leni
   if (hasMessage && hasAction) throw graphError('messageAndState')
   if (!hasMessage && !hasAction) throw graphError('messageOrState')
   const { Envelope, SenderActionSchema, OutgoingMessageSchema } = schemas()
-  const envelope = parseGraph(Envelope, pick(values, ['recipient', 'messaging_type', 'tag', 'notification_type',
-    'persona_id']))
+  const envelope = { ...parseGraph(Envelope, pick(values, ['messaging_type', 'tag', 'notification_type', 'persona_id'])),
+    recipient: parseRecipient(values.recipient) }
   if (hasAction) {
     return { ...envelope, kind: 'sender_action', sender_action: parseGraph(SenderActionSchema, values.sender_action,
       ['sender_action']) }
@@ -222,6 +245,22 @@ export function parseSendRequest(values: Record<string, unknown>, leniency: Leni
   }
   if (messagingType === 'MESSAGE_TAG' && envelope.tag === undefined) throw graphError('paramRequired', 'tag')
   return { ...envelope, kind: 'message', messaging_type: messagingType, message }
+}
+
+/**
+ * The recipient, by the one key that names the person: `id`, `user_ref`, `comment_id`, `post_id` or
+ * `notification_messages_token` (docs §3.2). Without any of them Graph asks for `recipient[id]`.
+ */
+function parseRecipient(value: unknown): Recipient {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw graphError('paramInvalid', 'Param recipient must be an object')
+  }
+  const keys = RECIPIENT_KEYS.filter((k) => k in value)
+  if (keys.length === 0) throw graphError('paramRequired', 'recipient[id]')
+  if (keys.length > 1) {
+    throw graphError('paramInvalid', `Param recipient must name one person, not ${keys.join(' and ')}`)
+  }
+  return parseGraph(schemas().RECIPIENTS[keys[0]!], value, ['recipient']) as Recipient
 }
 
 type Label = [limit: CutLimitName, param: string, text: string]

@@ -31,7 +31,8 @@ export function checkThreadControl(world: World, appId: string, pageId: string, 
 
 /** Which apps hear a page event as its thread's owner: undefined (no handover) or the owner's app id. */
 export function ownerOfEvent(world: World, pageId: string, event: MessagingEvent): string | undefined {
-  if (!world.appRoles.of(pageId).primaryReceiver) return undefined
+  // A checkbox opt-in names no PSID (docs §16): no thread, so no owner.
+  if (!world.appRoles.of(pageId).primaryReceiver || !event.sender) return undefined
   const psid = event.sender.id === pageId ? event.recipient.id : event.sender.id
   const person = world.people.byPsid(psid)
   return person && person.pageId === pageId ? threadOwner(world, pageId, person.personId) : undefined

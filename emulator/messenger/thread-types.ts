@@ -3,7 +3,7 @@
  * /_emulator/people/{id}/threads/{pageId}`, `POST /_emulator/people/{id}/actions`): declared here, where the thread
  * view and person actions are made; control/types.ts re-exports them for the typed client.
  */
-import type { MessagingEvent, MessengerField } from '../facebook/webhook-types.js'
+import type { MessagingEvent, MessengerField, PageChange } from '../facebook/webhook-types.js'
 import type { Platform } from '../world/people.js'
 
 /** What a person's action did: the message it created (if any) and the webhook events it emitted. */
@@ -16,6 +16,13 @@ export interface PersonActionResult {
   /** The conversation is under the European restrictions (some events are dropped, see the README). */
   restricted: boolean
   events: { field: MessengerField; event: MessagingEvent }[]
+  /** `comment`: the post commented on (or the visitor post written) and the comment's id. */
+  postId?: string
+  commentId?: string
+  /** `notification_optin` / `notification_optout`: the token concerned. */
+  notificationMessagesToken?: string
+  /** The page `changes` (feed) the action queued, beside the `messaging` events. */
+  changes?: PageChange[]
 }
 
 /** `fullTitle`: the title as the page sent it, present only when it is longer than people see (`title`, cut). */
@@ -52,6 +59,8 @@ export type ThreadTemplate =
   | { type: 'media'; mediaType: 'image' | 'video'; url?: string; buttons: ThreadButton[] }
   | { type: 'receipt'; recipientName: string; orderNumber: string; currency: string; paymentMethod: string;
       totalCost: number; items: { title: string; price: number; quantity?: number }[] }
+  /** Recurring notifications' opt-in request: the topic, how often, and the person's "Get messages" button. */
+  | { type: 'notification_request'; title: string; frequency: 'DAILY' | 'WEEKLY' | 'MONTHLY'; imageUrl?: string }
 
 export interface ThreadCard {
   index: number

@@ -65,6 +65,11 @@ function renderTemplate(t: Template): ThreadTemplate {
         paymentMethod: t.payment_method, totalCost: t.summary.total_cost,
         items: (t.elements ?? []).map((e) => ({ title: e.title, price: e.price, ...(e.quantity ? { quantity: e.quantity } : {}) })),
       }
+    case 'notification_messages':
+      return {
+        type: 'notification_request', title: t.title, frequency: t.notification_messages_frequency,
+        ...(t.image_url ? { imageUrl: t.image_url } : {}),
+      }
   }
 }
 

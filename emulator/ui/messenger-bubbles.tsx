@@ -124,6 +124,18 @@ const Template: FC<{ ctx: ThreadContext; t: ThreadTemplate; mid: string }> = ({ 
           </div>
         </div>
       )
+    case 'notification_request': {
+      const url = safeUrl(t.imageUrl)
+      return (
+        <div class="tcard" data-template="notification_messages">
+          {url && <img src={url} alt="" />}
+          <div class="text">
+            <strong>{t.title}</strong>
+            <span class="muted">{NOTIFICATION_EVERY[t.frequency]}</span>
+          </div>
+        </div>
+      )
+    }
   }
 }
 
@@ -134,6 +146,8 @@ export const PersonaNote: FC<{ persona: ThreadPersona }> = ({ persona }) => (
     <span class="persona-name">{persona.label}</span>
   </span>
 )
+/** How Messenger words a recurring notifications request's frequency. */
+const NOTIFICATION_EVERY = { DAILY: 'Daily messages', WEEKLY: 'Weekly messages', MONTHLY: 'Monthly messages' } as const
 
 const STATUS_TEXT = { sent: 'Sent', delivered: 'Delivered', read: 'Seen' } as const
 

@@ -47,6 +47,14 @@ export const AccountDocSchema = z.object({
   ...accountProfileShape,
 }).strict()
 
+/** A page's own post (docs §15): people comment on it, and the page may answer each comment privately. */
+export const PostDocSchema = z.object({
+  id: z.string().regex(/^\d{1,20}_\d{1,20}$/, 'post ids are PAGEID_POSTID').optional(),
+  message: z.string().min(1).max(5000),
+  /** When it was published (ISO 8601); now when not given. Private replies are possible for 7 days after a comment. */
+  createdTime: z.iso.datetime({ offset: true }).optional(),
+}).strict()
+
 export const PageDocSchema = z.object({
   id: numericId.optional(),
   name: z.string().min(1).max(200),
@@ -65,6 +73,7 @@ export const PageDocSchema = z.object({
   }).strict().optional(),
   /** Built-in NLP (docs §18), as `POST /{page-id}/nlp_configs` sets it. */
   nlp: NlpDocSchema.optional(),
+  posts: z.array(PostDocSchema).max(100).optional(),
 }).strict()
 
 export const PersonDocSchema = z.object({
@@ -161,6 +170,7 @@ export function importWorld(world: World, input: WorldDocument): CompleteWorldDo
         ...importFaults(world, 'page', page.id, p.faults),
         ...importSubscribedApps(world, page.id, p.subscribedApps, resolver('app', apps, (id) => !!world.apps.get(id))),
         ...importNlp(world, page.id, p.nlp),
+        ...importPosts(world, page.id, p.posts),
       }
     })
     const pageId = resolver('page', pages, (id) => !!world.pages.get(id))
@@ -220,6 +230,7 @@ export function exportWorld(world: World): CompleteWorldDocument {
       ...faultsDoc(world, 'page', p.id),
       ...appRolesDoc(world, p.id),
       ...nlpDoc(world, p.id),
+      ...postsDoc(world, p.id),
     })),
     people: world.people.list().map((p) => toPersonDoc(world, p.id)),
   }
@@ -256,4 +267,28 @@ function appRolesDoc(world: World, pageId: string): { appRoles?: AppRolesDoc } {
   const { primaryReceiver, secondaryReceivers } = world.appRoles.of(pageId)
   if (!primaryReceiver && secondaryReceivers.length === 0) return {}
   return { appRoles: { ...(primaryReceiver ? { primaryReceiver } : {}), secondaryReceivers: [...secondaryReceivers] } }
+}
+
+/** World document import: the page's own posts, each with its id. */
+function importPosts(world: World, pageId: string, posts: z.infer<typeof PostDocSchema>[] | undefined):
+  { posts?: { id: string; message: string; createdTime: string }[] } {
+  if (!posts?.length) return {}
+  return {
+    posts: posts.map((p) => {
+      if (p.id !== undefined && (!p.id.startsWith(`${pageId}_`) || world.posts.get(p.id))) {
+        throw new WorldDocumentError(`Post ${p.id}: a post id is its page's id, "_" and a number not yet in use`)
+      }
+      const post = world.posts.create({ pageId, message: p.message, ...(p.id ? { id: p.id } : {}),
+        ...(p.createdTime ? { createdAt: Date.parse(p.createdTime) } : {}) })
+      return { id: post.id, message: post.message, createdTime: new Date(post.createdAt).toISOString() }
+    }),
+  }
+}
+
+/** World document export: the page's own posts (visitor posts and comments are what people did, not the world). */
+function postsDoc(world: World, pageId: string): { posts?: { id: string; message: string; createdTime: string }[] } {
+  const posts = world.posts.ofPage(pageId).filter((p) => p.personId === null).reverse()
+  return posts.length
+    ? { posts: posts.map((p) => ({ id: p.id, message: p.message, createdTime: new Date(p.createdAt).toISOString() })) }
+    : {}
 }

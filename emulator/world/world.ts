@@ -21,6 +21,8 @@ import { MessengerProfiles } from './messenger-profiles.js'
 import { NlpConfigs } from './nlp-configs.js'
 import { Journal } from './journal.js'
 import { FaultSwitchStore } from './fault-switches.js'
+import { Posts } from './posts.js'
+import { ReachTokens } from './reach-tokens.js'
 import { createIds, type Ids } from './ids.js'
 import { AppRoles } from './app-roles.js'
 import { Personas } from './personas.js'
@@ -48,6 +50,8 @@ export class World {
   readonly faultSwitches: FaultSwitchStore
   readonly appRoles: AppRoles
   readonly personas: Personas
+  readonly posts: Posts
+  readonly reachTokens: ReachTokens
 
   /** `ids` are the world's id and secret generators (world/ids.ts), injectable for tests. */
   constructor(readonly db: Db, readonly ids: Ids = createIds()) {
@@ -73,6 +77,8 @@ export class World {
     this.faultSwitches = new FaultSwitchStore(this.store)
     this.appRoles = new AppRoles(this.store)
     this.personas = new Personas(this.store, now, ids)
+    this.posts = new Posts(this.store, now, ids)
+    this.reachTokens = new ReachTokens(this.store)
   }
 
   static open(path: string, ids?: Ids): World {

@@ -108,7 +108,7 @@ describe('validation', () => {
     ['receipt without summary', { attachment: { type: 'template', payload: { template_type: 'receipt', recipient_name: 'S',
       order_number: '1', currency: 'USD', payment_method: 'Visa' } } }, 100, '(#100) The parameter message[attachment][payload][summary] is required'],
     ['unknown template', { attachment: { type: 'template', payload: { template_type: 'list' } } }, 100,
-      /message\[attachment\]\[payload\]\[template_type\] must be one of \{generic, button, media, receipt\} - got "list"/],
+      /message\[attachment\]\[payload\]\[template_type\] must be one of \{generic, button, media, receipt, notification_messages\} - got "list"/],
   ] as const)('%s is refused and nothing is stored', async ([, message, code, expected], { emulator, w }) => {
     await emulator.client.personAction(w.sam.id, { type: 'text', pageId: w.pageId, text: 'hi' })
     const res = await send(emulator, w.token, { recipient: { id: w.sam.psid }, messaging_type: 'RESPONSE', message })

@@ -56,6 +56,8 @@ declare module 'facebook-nodejs-business-sdk' {
     getConversations(fields: string[], params?: Record<string, unknown>): Promise<any[]>
     /** `POST /{page-id}/nlp_configs` (src/objects/page.js). */
     createNlpConfig(fields: string[], params?: Record<string, unknown>): Promise<Page>
+    /** `POST /{page-id}/messages`: the Send API; resolves to the answer's fields. */
+    createMessage(fields: string[], params?: Record<string, unknown>): Promise<{ _data: Record<string, unknown> }>
     exportAllData(): Record<string, unknown>
   }
 }

@@ -8,6 +8,7 @@ import attachments from './003-attachments.js'
 import deliveryNotes from './004-delivery-notes.js'
 import rejectedEventsAndRetention from './005-rejected-events-and-retention.js'
 import deliveryLog from './008-delivery-log.js'
+import skippedEvents from './009-skipped-events.js'
 
 import type { Migration } from '../../../lib/sqlite.js'
 
@@ -20,4 +21,5 @@ export const MIGRATIONS: Migration[] = [
   { id: 4, name: 'delivery-notes', sql: deliveryNotes },
   { id: 5, name: 'rejected-events-and-retention', sql: rejectedEventsAndRetention },
   { id: 8, name: 'delivery-log', sql: deliveryLog },
+  { id: 9, name: 'skipped-events', sql: skippedEvents },
 ]

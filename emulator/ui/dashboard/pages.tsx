@@ -1,7 +1,8 @@
 /**
  * Pages: their admins, the EEA switch (a page in Europe puts every chat under the European rules, seed guide "Impact
  * of Messenger API Updates for Europe"), the apps subscribed to them (`subscribed_apps`, docs §5.2), their App Roles and
- * the Page Inbox (app-roles.tsx), and whether built-in NLP is on (`nlp_configs`, docs §18).
+ * the Page Inbox (app-roles.tsx), whether built-in NLP is on (`nlp_configs`, docs §18) and their posts, which people
+ * comment on (docs §15).
  */
 import { Hono } from 'hono'
 import type { ControlClient } from '../../control/client.js'
@@ -24,7 +25,7 @@ export function pagesRoutes(client: ControlClient): Hono {
       <Layout title="Pages" active={PATH} flash={flashOf(c)}>
         {world.pages.length === 0 && <p class="card">No pages in this world.</p>}
         <div id="pages" data-live>
-          {world.pages.slice(0, shown).map(({ admins = [], subscribedApps = [], ...p }) => (
+          {world.pages.slice(0, shown).map(({ admins = [], subscribedApps = [], posts = [], ...p }) => (
             <section class="card" aria-labelledby={`page-${p.id}`} data-page-id={p.id}>
               <h2 id={`page-${p.id}`}><Named name={p.name} id={p.id!} /></h2>
               <dl class="props">
@@ -55,6 +56,12 @@ export function pagesRoutes(client: ControlClient): Hono {
                   <PostButton action={`${PATH}/${p.id}/nlp`} back={PATH} fields={{ enabled: String(!p.nlp?.enabled) }}
                     id={`toggle-nlp-${p.id}`}>{p.nlp?.enabled ? 'Turn NLP off' : 'Turn NLP on'}</PostButton>
                 </dd>
+                <dt>Posts</dt>
+                <dd>{posts.length ? (
+                  <ul id={`posts-${p.id}`}>{posts.map((post) => (
+                    <li data-post-id={post.id}>{post.message} <span class="muted">({post.id}, {post.createdTime})</span></li>
+                  ))}</ul>
+                ) : <span class="muted">none: people have nothing to comment on (world document: pages[].posts)</span>}</dd>
               </dl>
             </section>
           ))}

@@ -12,6 +12,7 @@ import oauthRedirectUris from './007-oauth-redirect-uris.js'
 import warningsAndAccountProfiles from './008-warnings-and-account-profiles.js'
 import retention from './009-retention.js'
 import handoverPersonas from './010-handover-personas.js'
+import reach from './011-reach.js'
 import nlpConfigs from './012-nlp-configs.js'
 
 import type { Migration } from '../../../lib/sqlite.js'
@@ -29,5 +30,6 @@ export const MIGRATIONS: Migration[] = [
   { id: 8, name: 'warnings-and-account-profiles', sql: warningsAndAccountProfiles },
   { id: 9, name: 'retention', sql: retention },
   { id: 10, name: 'handover-personas', sql: handoverPersonas },
+  { id: 11, name: 'reach', sql: reach },
   { id: 12, name: 'nlp-configs', sql: nlpConfigs },
 ]
