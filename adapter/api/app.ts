@@ -19,6 +19,8 @@ import { mediaRoutes } from './media.js'
 import { menuRoutes } from './menu-routes.js'
 import { messagesRoutes } from './messages-routes.js'
 import { usersRoutes } from './users-routes.js'
+import { switchboardActionsRoutes } from './switchboard-actions-routes.js'
+import { switchboardsRoutes } from './switchboards-routes.js'
 import { webhooksRoutes } from './webhooks-routes.js'
 import { contentSecurityPolicy, hostGuard } from '../../lib/http-guard.js'
 
@@ -65,6 +67,8 @@ export function createAdapterApp(ctx: AdapterContext, options: AdapterAppOptions
   v2.route('/apps/:appId/users', usersRoutes(ctx))
   v2.route('/apps/:appId/conversations', conversationsRoutes(ctx))
   v2.route('/apps/:appId/conversations', messagesRoutes(ctx))
+  v2.route('/apps/:appId/conversations', switchboardActionsRoutes(ctx))
+  v2.route('/apps/:appId/switchboards', switchboardsRoutes(ctx))
   v2.route('/apps/:appId/integrations', integrationsRoutes(ctx))
   v2.route('/apps/:appId/integrations/:integrationId/webhooks', webhooksRoutes(ctx))
   v2.route('/apps/:appId/attachments', attachmentsRoutes(ctx))

@@ -5,7 +5,10 @@
  *   conversation:referral when it carries one
  * - `referral` → conversation:referral; `read` → conversation:read
  * - `delivery` → conversation:message:delivery:user for the business messages it covers
- * - echoes (`is_echo`) are the page's own messages and are not turned into events.
+ * - echoes (`is_echo`) are the page's own messages and are not turned into events
+ * - `messaging_handovers` (pass, take, request thread control) → the switchboard's control (handover.ts)
+ * - `standby` events (a thread another app owns, §9) are read like `messaging` ones: they reach the business as the
+ *   switchboard routes them, with `conversation.activeSwitchboardIntegration` naming the app in control.
  * A redelivered event (same mid) is processed once.
  */
 import type { AdapterContext } from '../runtime/context.js'
@@ -18,6 +21,7 @@ import { ensureContact, type Contact, type CreationReason } from './contacts.js'
 import { GET_STARTED_PAYLOAD } from './facebook.js'
 import type { InboundAttachment, MessagingEvent, Referral as FbReferral } from '../facebook/graph-types.js'
 import type { PageEvents } from './webhook-envelope.js'
+import { isHandover, onHandover } from './handover.js'
 import { logQuote } from '../../lib/quote.js'
 
 /** The integration each entry belongs to: the page's integration among those of the same Facebook app. */
@@ -37,12 +41,13 @@ export async function handleMessengerWebhook(ctx: AdapterContext, via: Messenger
       ctx.log.warn(`webhook entry for page ${logQuote(entry.pageId)}, which has no integration; ignored`)
       continue
     }
-    for (const event of entry.events) await handleEvent(ctx, integration, event)
+    for (const event of [...entry.events, ...entry.standby]) await handleEvent(ctx, integration, event)
   }
 }
 
 function reasonFor(event: MessagingEvent): CreationReason {
   if (event.postback?.payload === GET_STARTED_PAYLOAD || event.referral || event.optin) return 'startConversation'
+  if (isHandover(event)) return 'none'
   return event.message ? 'message' : 'none'
 }
 
@@ -57,7 +62,9 @@ async function handleEvent(ctx: AdapterContext, integration: MessengerIntegratio
   ctx.store.tx(() => {
     if (key && !ctx.store.seenEvents.firstTime(key, ctx.clock.now())) return
     if (event.message) onMessage(ctx, contact, event.message, at)
-    if (event.postback) {
+    if (isHandover(event)) onHandover(ctx, integration, contact, event)
+    // A postback in standby comes without its payload (the app that sent the button gets it, §13).
+    if (event.postback?.payload !== undefined) {
       const { payload, title, mid, referral } = event.postback
       emit(ctx, contact, {
         type: 'conversation:postback', postback: { payload, ...(title ? { text: title } : {}) },
@@ -81,6 +88,7 @@ function dedupeKey(integration: MessengerIntegrationRow, e: MessagingEvent): str
   if (e.postback) return `${page}:postback:${e.postback.mid ?? `${e.sender.id}:${e.timestamp}:${e.postback.payload}`}`
   if (e.referral) return `${page}:referral:${e.sender.id}:${e.timestamp}`
   if (e.read) return `${page}:read:${e.sender.id}:${e.read.watermark}`
+  if (isHandover(e)) return `${page}:handover:${e.sender.id}:${e.timestamp}:${JSON.stringify([e.pass_thread_control, e.take_thread_control, e.request_thread_control])}`
   return undefined
 }
 

@@ -17,7 +17,8 @@ export interface Rejection {
   excerpt: string
 }
 
-export interface PageEvents { pageId: string; events: MessagingEvent[] }
+/** `standby`: events of threads another app owns (the adapter's app is not the thread owner, §9). */
+export interface PageEvents { pageId: string; events: MessagingEvent[]; standby: MessagingEvent[] }
 
 export interface WebhookEvents {
   /** The envelope's `object` ("page" for Messenger); undefined when the envelope itself was rejected. */
@@ -56,13 +57,16 @@ export function readWebhookEvents(raw: string): WebhookEvents {
   envelope.data.entry.forEach((value, i) => {
     const entry = schemas.entry.safeParse(value)
     if (!entry.success) return reject(`entry[${i}]`, entry.error, value)
-    const events: MessagingEvent[] = []
-    ;(entry.data.messaging ?? []).forEach((e, j) => {
-      const event = schemas.event.safeParse(e)
-      if (event.success) events.push(event.data as MessagingEvent)
-      else reject(`entry[${i}].messaging[${j}]`, event.error, e)
-    })
-    entries.push({ pageId: entry.data.id, events })
+    const read = (key: 'messaging' | 'standby', list: unknown[] | undefined) => {
+      const events: MessagingEvent[] = []
+      ;(list ?? []).forEach((e, j) => {
+        const event = schemas.event.safeParse(e)
+        if (event.success) events.push(event.data as MessagingEvent)
+        else reject(`entry[${i}].${key}[${j}]`, event.error, e)
+      })
+      return events
+    }
+    entries.push({ pageId: entry.data.id, events: read('messaging', entry.data.messaging), standby: read('standby', entry.data.standby) })
   })
   return { object: envelope.data.object, entries, rejected }
 }

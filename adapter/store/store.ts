@@ -15,6 +15,7 @@ import { outboxRepository } from './outbox.js'
 import { seenEventsRepository } from './seen-events.js'
 import { menusRepository } from './menus.js'
 import { rejectedEventsRepository } from './rejected-events.js'
+import { switchboardsRepository } from './switchboards.js'
 import { adapterLogs } from './log-tables.js'
 import { checkpointInBackground } from '../../lib/wal-checkpointer.js'
 
@@ -32,6 +33,7 @@ export function createStore(path: string) {
     seenEvents: seenEventsRepository(db),
     menus: menusRepository(db),
     rejectedEvents: rejectedEventsRepository(db),
+    switchboards: switchboardsRepository(db),
     tx<T>(fn: () => T): T {
       return db.transaction(fn)()
     },

@@ -7,6 +7,7 @@ import apiResources from './002-api-resources.js'
 import attachments from './003-attachments.js'
 import deliveryNotes from './004-delivery-notes.js'
 import rejectedEventsAndRetention from './005-rejected-events-and-retention.js'
+import switchboard from './006-switchboard.js'
 
 import type { Migration } from '../../../lib/sqlite.js'
 
@@ -18,4 +19,5 @@ export const MIGRATIONS: Migration[] = [
   { id: 3, name: 'attachments', sql: attachments },
   { id: 4, name: 'delivery-notes', sql: deliveryNotes },
   { id: 5, name: 'rejected-events-and-retention', sql: rejectedEventsAndRetention },
+  { id: 6, name: 'switchboard', sql: switchboard },
 ]
