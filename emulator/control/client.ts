@@ -8,6 +8,7 @@ import type {
 import type { AppWebhookView, DeliveryFilter, DeliveryView } from './types.js'
 import type { AppReviewState, PersonAction, PersonActionResult, ThreadView } from './types.js'
 import type { PageSettings, PageView, WorldChange } from './types.js'
+import type { AppRolesView, InboxReplyView } from './types.js'
 import type { Platform } from '../world/people.js'
 import type { AppFeature } from '../world/app-features.js'
 import type { FaultScope, FaultSwitches, FaultSwitchInfo, FaultsView, RequestFilter, RequestView } from './types.js'
@@ -193,5 +194,26 @@ export class ControlClient {
   /** App Review: approves (or withdraws) a feature such as `human_agent` for the app. */
   setAppFeature(appId: string, feature: AppFeature, approved: boolean): Promise<AppReviewState> {
     return this.call('POST', `/apps/${appId}/app-review`, { feature, approved })
+  }
+
+  /** Messenger settings › App Roles of the page (handover protocol): its primary and secondary receivers. */
+  appRoles(pageId: string): Promise<AppRolesView> {
+    return this.call('GET', `/pages/${pageId}/app-roles`)
+  }
+
+  /** Sets the page's App Roles; each app whose role changed gets an `app_roles` event. */
+  setAppRoles(pageId: string, roles: { primaryReceiver: string | null; secondaryReceivers?: string[] }):
+    Promise<AppRolesView> {
+    return this.call('PUT', `/pages/${pageId}/app-roles`, roles)
+  }
+
+  /** The page's owner answers the person from the Page Inbox: the Inbox takes the thread and sends the text. */
+  inboxReply(pageId: string, psid: string, text: string): Promise<InboxReplyView> {
+    return this.call('POST', `/pages/${pageId}/inbox-replies`, { psid, text })
+  }
+
+  /** The Page Inbox's "Move to Done": the thread goes back to the page's primary receiver. */
+  inboxDone(pageId: string, psid: string): Promise<Omit<InboxReplyView, 'mid'>> {
+    return this.call('POST', `/pages/${pageId}/inbox-done`, { psid })
   }
 }

@@ -21,6 +21,7 @@ import { createPicturesControlApp } from './pictures.js'
 import { createPeopleApp } from './people.js'
 import { createAppReviewApp } from './app-review.js'
 import { createPagesControlApp } from './pages.js'
+import { createHandoverControlApp } from './handover.js'
 import type { ClockState, PageTokenResponse, UserTokenResponse } from './types.js'
 
 const UserTokenBody = z.object({ appId: z.string().min(1), scopes: z.array(z.string()).optional() }).strict()
@@ -139,6 +140,7 @@ export function createControlApp(runtime: Runtime): Hono {
   app.route('/', createPeopleApp(world))
   app.route('/', createAppReviewApp(world))
   app.route('/', createPagesControlApp(world))
+  app.route('/', createHandoverControlApp(world))
   app.all('*', (c) => {
     throw new ControlError(404, `No control endpoint ${c.req.method} ${c.req.path}`,
       'See the control API table in the README.')

@@ -108,3 +108,9 @@ export interface WorldChange { version: number }
 /** `PATCH /_emulator/pages/{pageId}` (emulator/control/pages.ts): a page's settings in its Page settings. */
 export interface PageSettings { eea?: boolean }
 export interface PageView { id: string; name: string; eea: boolean; admins: string[] }
+
+// ── Handover (emulator/control/handover.ts) ─────────────────────────────────────────────────────────────────────
+/** A page's App Roles; `secondaryReceivers` always ends with the Page Inbox (263902037430900). */
+export interface AppRolesView { primaryReceiver: string | null; secondaryReceivers: string[] }
+/** A Page Inbox reply: the message's mid and who controls the thread afterwards (null: the page has no handover). */
+export interface InboxReplyView { mid: string; threadOwnerAppId: string | null }

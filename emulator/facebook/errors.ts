@@ -8,6 +8,7 @@
  * transient 1/2 → 500.
  */
 import { shortQuote } from '../../lib/quote.js'
+import { HANDOVER_ERRORS } from './handover.js'
 
 export type GraphErrorType = 'OAuthException' | 'GraphMethodException' | 'FacebookApiException'
 
@@ -383,6 +384,8 @@ export const GRAPH_ERRORS = {
     message: 'An unexpected error has occurred. Please retry your request later.',
     source: `${ERRORS_DOC} (docs §0, §2.1)`,
   },
+  // Areas with catalogues of their own, each beside its other facts.
+  ...HANDOVER_ERRORS,
 } satisfies Record<string, GraphErrorEntry>
 
 export type GraphErrorName = keyof typeof GRAPH_ERRORS

@@ -74,3 +74,24 @@ export type MessagingEvent = MessageEvent | PostbackEvent | ReferralEvent | Opti
 
 export interface PageEntry { id: string; time: number; messaging: MessagingEvent[] }
 export interface PageWebhookBody { object: 'page'; entry: PageEntry[] }
+
+/**
+ * `messaging_handovers` events (docs §13): sent to the apps a change concerns, inside `messaging[]`. App ids are
+ * strings, as the webhook reference shows them.
+ * Source: https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks/webhook-events/messaging_handovers
+ */
+export type PassThreadControlEvent = EventBase & {
+  pass_thread_control: { previous_owner_app_id: string | null; new_owner_app_id: string; metadata?: string }
+}
+export type TakeThreadControlEvent = EventBase & {
+  take_thread_control: { previous_owner_app_id: string | null; new_owner_app_id: string; metadata?: string }
+}
+export type RequestThreadControlEvent = EventBase & {
+  request_thread_control: { requested_owner_app_id: string; metadata?: string }
+}
+/** A role change names no person: only the page and the roles of the app told. */
+export type AppRolesEvent = { recipient: Party; timestamp: number; app_roles: Record<string, string[]> }
+export type HandoverEvent = PassThreadControlEvent | TakeThreadControlEvent | RequestThreadControlEvent | AppRolesEvent
+
+/** Where an entry carries its events: the thread owner's `messaging`, every other app's `standby` (docs §9). */
+export type EntryKey = 'messaging' | 'standby'

@@ -10,6 +10,7 @@ import { sendRoutes } from './send.js'
 import { attachmentRoutes } from './attachments.js'
 import { subscriptionRoutes } from './subscriptions.js'
 import { subscribedAppsRoutes } from './subscribed-apps.js'
+import { handoverRoutes } from './handover.js'
 
 export const GRAPH_ROUTES: GraphRoute[] = [
   ...oauthRoutes,
@@ -22,4 +23,5 @@ export const GRAPH_ROUTES: GraphRoute[] = [
   ...attachmentRoutes,
   ...subscriptionRoutes,
   ...subscribedAppsRoutes,
+  ...handoverRoutes,
 ]

@@ -10,6 +10,7 @@ import type { World } from '../world/world.js'
 import { graphError } from '../facebook/errors.js'
 import { LIMITS } from '../facebook/limits.js'
 import { checkSendFaults } from './faults.js'
+import { checkThreadControl } from './thread-owner.js'
 import { conversationIsEeaRestricted } from './eea.js'
 import { windowRefusal } from './window.js'
 import { resolveAttachment } from './attachments.js'
@@ -38,6 +39,7 @@ export function sendAsPage(world: World, input: PageSendInput): Promise<SendResp
     const conversation = world.conversations.openForSend(pageId, personId)
     if (conversation.blocked) throw graphError('personUnavailable').because(`person ${personId} blocked page ${pageId}`)
     checkSendFaults(world, { appId, pageId, personId })
+    checkThreadControl(world, appId, pageId, personId)
     const restricted = conversationIsEeaRestricted(world, pageId, personId)
     if (request.kind === 'sender_action') {
       if (!restricted) applySenderAction(world, pageId, personId, request.sender_action)
@@ -58,21 +60,50 @@ export function sendAsPage(world: World, input: PageSendInput): Promise<SendResp
       message = { ...message, attachment: resolved.attachment }
       savedId = resolved.savedId
     }
-    const mid = world.ids.mid()
-    world.messages.insert({
-      mid, pageId, personId, direction: 'page', kind: 'message', appId, body: message as Record<string, unknown>,
-      messagingType: request.messaging_type, tag: request.tag ?? null,
-      notificationType: request.notification_type ?? 'REGULAR', createdAt: now,
+    const mid = storePageMessage(world, {
+      appId, pageId, personId, psid: psid.psid, message, restricted, messagingType: request.messaging_type,
+      tag: request.tag ?? null, notificationType: request.notification_type ?? 'REGULAR', personaId: null,
     })
-    // A message replaces the typing indicator (docs §3.7) and, outside Europe, reaches the person at once.
-    world.conversations.update(pageId, personId, {
-      pageTypingUntil: null, ...(restricted ? {} : { deliveredWatermark: now }),
-    })
-    const between = { pageId, psid: psid.psid }
-    emit(world, pageId, 'message_echoes', echoEvent({ ...between, timestamp: now }, mid, appId, message))
-    if (!restricted) emit(world, pageId, 'message_deliveries', deliveryEvent(between, [mid], now))
     return { recipient_id: psid.psid, message_id: mid, ...(savedId ? { attachment_id: savedId } : {}) }
   })
+}
+
+export interface PageMessage {
+  appId: string
+  pageId: string
+  personId: string
+  psid: string
+  message: OutgoingMessage
+  /** The conversation is under the European rules (eea.ts): no delivery events. */
+  restricted: boolean
+  messagingType: string | null
+  tag: string | null
+  notificationType: string | null
+  personaId: string | null
+}
+
+/**
+ * A page message that may be sent, recorded: stored with a new mid, shown to the person, echoed
+ * (`message_echoes`, with the sending app's id) and delivered (`message_deliveries`). Synchronous: call it in the
+ * transaction that judged the send. Answers the mid.
+ */
+export function storePageMessage(world: World, m: PageMessage): string {
+  const now = world.clock.now()
+  const { appId, pageId, personId, message, restricted } = m
+  const mid = world.ids.mid()
+  world.messages.insert({
+    mid, pageId, personId, direction: 'page', kind: 'message', appId, body: message as Record<string, unknown>,
+    messagingType: m.messagingType, tag: m.tag, notificationType: m.notificationType, createdAt: now,
+    personaId: m.personaId,
+  })
+  // A message replaces the typing indicator (docs §3.7) and, outside Europe, reaches the person at once.
+  world.conversations.update(pageId, personId, {
+    pageTypingUntil: null, ...(restricted ? {} : { deliveredWatermark: now }),
+  })
+  const between = { pageId, psid: m.psid }
+  emit(world, pageId, 'message_echoes', echoEvent({ ...between, timestamp: now }, mid, appId, message))
+  if (!restricted) emit(world, pageId, 'message_deliveries', deliveryEvent(between, [mid], now))
+  return mid
 }
 
 function applySenderAction(world: World, pageId: string, personId: string, action: SenderAction): void {

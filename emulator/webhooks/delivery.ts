@@ -20,7 +20,7 @@ import { LIMITS } from '../facebook/limits.js'
 import { webhookFaults } from '../messenger/faults.js'
 import { httpPost } from '../../lib/http-post.js'
 import { signatureHeaders } from './signature.js'
-import { pageEventBody, readPageEventBody } from '../facebook/page-body.js'
+import { pageBatchBody, readPageEventBody } from '../facebook/page-body.js'
 
 export interface DeliveryOptions {
   /** How long a receiver has to answer (default 20 s, docs §4.2). */
@@ -63,8 +63,7 @@ export function retryDelayMs(attempts: number, options: Required<DeliveryOptions
  */
 export function batchBody(rows: readonly Delivery[]): string {
   if (rows.length === 1) return rows[0]!.body
-  const entries = rows.map((r) => readPageEventBody(r.body))
-  return pageEventBody(rows[0]!.pageId, Math.max(...entries.map((e) => e.time)), entries.map((e) => e.events))
+  return pageBatchBody(rows[0]!.pageId, rows.map((r) => readPageEventBody(r.body)))
 }
 
 const pairKey = (d: Delivery) => `${d.appId}|${d.pageId}`

@@ -29,12 +29,17 @@ export interface Conversation {
   deliveredWatermark: number | null
   adWelcome: AdWelcome | null
   pendingReferral: Referral | null
+  /** The app controlling the thread (handover protocol, docs §9); null: the page's primary receiver. */
+  threadOwnerAppId: string | null
+  /** The persona a running typing indicator was sent as (docs §12). */
+  pageTypingPersonaId: string | null
 }
 
 interface ConversationDbRow {
   page_id: string; person_id: string; last_person_at: number | null; blocked: number; page_typing_until: number | null
   person_typing_until: number | null; page_seen_watermark: number | null; read_watermark: number | null
   delivered_watermark: number | null; ad_welcome: string | null; pending_referral: string | null
+  thread_owner_app_id: string | null; page_typing_persona_id: string | null
 }
 
 const toConversation = (r: ConversationDbRow): Conversation => ({
@@ -43,6 +48,7 @@ const toConversation = (r: ConversationDbRow): Conversation => ({
   pageSeenWatermark: r.page_seen_watermark, readWatermark: r.read_watermark, deliveredWatermark: r.delivered_watermark,
   adWelcome: json.parse<AdWelcome | null>(r.ad_welcome, null),
   pendingReferral: json.parse<Referral | null>(r.pending_referral, null),
+  threadOwnerAppId: r.thread_owner_app_id, pageTypingPersonaId: r.page_typing_persona_id,
 })
 
 /** Columns a caller may change; each maps to its SQL column. */
@@ -50,7 +56,8 @@ const COLUMNS = {
   lastPersonAt: 'last_person_at', blocked: 'blocked', pageTypingUntil: 'page_typing_until',
   personTypingUntil: 'person_typing_until', pageSeenWatermark: 'page_seen_watermark', readWatermark: 'read_watermark',
   deliveredWatermark: 'delivered_watermark', adWelcome: 'ad_welcome',
-  pendingReferral: 'pending_referral',
+  pendingReferral: 'pending_referral', threadOwnerAppId: 'thread_owner_app_id',
+  pageTypingPersonaId: 'page_typing_persona_id',
 } as const satisfies Record<keyof Omit<Conversation, 'pageId' | 'personId'>, string>
 
 export type ConversationChange = Partial<Omit<Conversation, 'pageId' | 'personId'>>
@@ -109,5 +116,12 @@ export class Conversations {
     this.store.stmt(`INSERT INTO conversations (page_id, person_id, created_at${columns.map((c) => `, ${c}`).join('')})
       VALUES (?, ?, ?${', ?'.repeat(columns.length)}) ON CONFLICT (page_id, person_id) ${onConflict}`)
       .run(pageId, personId, this.now(), ...values)
+  }
+
+  /** Threads owned by an app that lost its role go back to the page's primary receiver (handover, docs §13). */
+  resetThreadOwners(pageId: string, appsWithRole: string[]): void {
+    this.store.stmt(`UPDATE conversations SET thread_owner_app_id = NULL WHERE page_id = ?
+      AND thread_owner_app_id IS NOT NULL AND thread_owner_app_id NOT IN (SELECT value FROM json_each(?))`)
+      .run(pageId, JSON.stringify(appsWithRole))
   }
 }

@@ -14,6 +14,7 @@ import { faultSwitchesSchema, type FaultScope, type FaultSwitches } from '../fac
 import {
   importSubscribedApps, importWebhook, subscribedAppsDoc, SubscribedAppDocSchema, webhookDoc, WebhookDocSchema,
 } from './subscription-docs.js'
+import { PAGE_INBOX } from '../facebook/handover.js'
 
 const numericId = z.string().regex(/^\d{1,20}$/, 'ids are decimal strings, as Facebook ids are')
 
@@ -53,6 +54,14 @@ export const PageDocSchema = z.object({
   eea: z.boolean().optional(),
   subscribedApps: z.array(SubscribedAppDocSchema).optional(),
   faults: faultSwitchesSchema('page').optional(),
+  /**
+   * Messenger settings › App Roles (handover protocol, docs §13): apps by id or name. The Page Inbox is always a
+   * secondary receiver and need not be listed.
+   */
+  appRoles: z.object({
+    primaryReceiver: z.string().min(1).optional(),
+    secondaryReceivers: z.array(z.string().min(1)).max(100).optional(),
+  }).strict().optional(),
 }).strict()
 
 export const PersonDocSchema = z.object({
@@ -151,6 +160,10 @@ export function importWorld(world: World, input: WorldDocument): CompleteWorldDo
       }
     })
     const pageId = resolver('page', pages, (id) => !!world.pages.get(id))
+    const appId = resolver('app', apps, (id) => !!world.apps.get(id))
+    for (const [i, p] of (input.pages ?? []).entries()) {
+      if (p.appRoles) Object.assign(pages[i]!, importAppRoles(world, pages[i]!.id, p.appRoles, appId))
+    }
     const people = (input.people ?? []).map((p) => {
       claim('Person', p.id)
       const person = world.people.create({
@@ -201,6 +214,7 @@ export function exportWorld(world: World): CompleteWorldDocument {
       id: p.id, name: p.name, category: p.category, admins: world.pages.admins(p.id), eea: p.eea,
       ...subscribedAppsDoc(world, p.id),
       ...faultsDoc(world, 'page', p.id),
+      ...appRolesDoc(world, p.id),
     })),
     people: world.people.list().map((p) => toPersonDoc(world, p.id)),
   }
@@ -218,4 +232,23 @@ function importFaults(world: World, scope: FaultScope, id: string, faults: Fault
 function faultsDoc(world: World, scope: FaultScope, id: string): { faults?: FaultSwitches } {
   const faults = world.faultSwitches.read(scope, id)
   return Object.keys(faults).length ? { faults } : {}
+}
+
+type AppRolesDoc = NonNullable<z.infer<typeof PageDocSchema>['appRoles']>
+
+/** World document import: the page's App Roles, set as an admin sets them (no `app_roles` events on import). */
+function importAppRoles(world: World, pageId: string, doc: AppRolesDoc, appId: (ref: string) => string):
+  { appRoles: AppRolesDoc } {
+  const primaryReceiver = doc.primaryReceiver === undefined ? null : appId(doc.primaryReceiver)
+  // The Page Inbox is no app of the world: listing it is allowed and changes nothing.
+  const secondaryReceivers = (doc.secondaryReceivers ?? []).filter((ref) => ref !== PAGE_INBOX.id).map(appId)
+  world.appRoles.set(pageId, { primaryReceiver, secondaryReceivers })
+  return appRolesDoc(world, pageId) as { appRoles: AppRolesDoc }
+}
+
+/** World document export: the page's App Roles when it has any (so plain worlds export as before). */
+function appRolesDoc(world: World, pageId: string): { appRoles?: AppRolesDoc } {
+  const { primaryReceiver, secondaryReceivers } = world.appRoles.of(pageId)
+  if (!primaryReceiver && secondaryReceivers.length === 0) return {}
+  return { appRoles: { ...(primaryReceiver ? { primaryReceiver } : {}), secondaryReceivers: [...secondaryReceivers] } }
 }

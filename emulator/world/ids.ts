@@ -33,6 +33,8 @@ export interface Ids {
   person(): string
   psid(): string
   attachment(): string
+  /** Persona ids are numeric, as Facebook's (`2222146701193608`, docs §12). */
+  persona(): string
   /** App secrets are 32 hex characters, as Facebook's are. */
   appSecret(): string
   /** Access tokens look like Facebook's (`EAA…`) and carry 96 random characters. */
@@ -80,6 +82,7 @@ export function createIds(): Ids {
     person: () => numericId(15),
     psid: () => numericId(16),
     attachment: () => numericId(16),
+    persona: () => numericId(16),
     appSecret: () => hex32(),
     accessToken: () => `EAA${tokenBody()}`,
     appTokenSecret: () => tokenBody().slice(0, 43),

@@ -17,18 +17,20 @@ export interface StoredMessage<B = Record<string, unknown>> {
   tag: string | null
   notificationType: string | null
   createdAt: number
+  /** The persona a page message was sent as (docs §12); absent or null: as the page. */
+  personaId?: string | null
 }
 
 interface MessageDbRow {
   seq: number; mid: string; page_id: string; person_id: string; direction: MessageDirection; kind: MessageKind
   app_id: string | null; body: string; messaging_type: string | null; tag: string | null
-  notification_type: string | null; created_at: number
+  notification_type: string | null; created_at: number; persona_id: string | null
 }
 
 const toMessage = (r: MessageDbRow): StoredMessage => ({
   seq: r.seq, mid: r.mid, pageId: r.page_id, personId: r.person_id, direction: r.direction, kind: r.kind,
   appId: r.app_id, body: json.parse(r.body, {}), messagingType: r.messaging_type, tag: r.tag,
-  notificationType: r.notification_type, createdAt: r.created_at,
+  notificationType: r.notification_type, createdAt: r.created_at, personaId: r.persona_id,
 })
 
 export type NewMessage = Omit<StoredMessage, 'seq'>
@@ -38,9 +40,9 @@ export class Messages {
 
   insert(m: NewMessage): StoredMessage {
     const { lastInsertRowid } = this.store.stmt(`INSERT INTO messages (mid, page_id, person_id, direction, kind, app_id,
-      body, messaging_type, tag, notification_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      body, messaging_type, tag, notification_type, created_at, persona_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(m.mid, m.pageId, m.personId, m.direction, m.kind, m.appId, json.stringify(m.body), m.messagingType, m.tag,
-        m.notificationType, m.createdAt)
+        m.notificationType, m.createdAt, m.personaId ?? null)
     return { ...m, seq: Number(lastInsertRowid) }
   }
 

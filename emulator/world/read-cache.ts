@@ -14,7 +14,7 @@
 
 /** The tables whose rows may be cached; a write naming any of them empties the cache. */
 export const CACHED_TABLES = ['tokens', 'apps', 'accounts', 'consents', 'pages', 'page_admins', 'people', 'psids',
-  'app_subscriptions', 'page_subscribed_apps', 'app_features'] as const
+  'app_subscriptions', 'page_subscribed_apps', 'app_features', 'page_app_roles'] as const
 
 /** Matches SQL text that names a cached table (a column such as `app_id` or `page_ids` does not match). */
 export const NAMES_CACHED_TABLE = new RegExp(`\\b(${CACHED_TABLES.join('|')})\\b`)

@@ -21,6 +21,8 @@ import { MessengerProfiles } from './messenger-profiles.js'
 import { Journal } from './journal.js'
 import { FaultSwitchStore } from './fault-switches.js'
 import { createIds, type Ids } from './ids.js'
+import { AppRoles } from './app-roles.js'
+import { Personas } from './personas.js'
 
 const CLOCK_KEY = 'clock_offset_ms'
 
@@ -42,6 +44,8 @@ export class World {
   readonly messengerProfiles: MessengerProfiles
   readonly journal: Journal
   readonly faultSwitches: FaultSwitchStore
+  readonly appRoles: AppRoles
+  readonly personas: Personas
 
   /** `ids` are the world's id and secret generators (world/ids.ts), injectable for tests. */
   constructor(readonly db: Db, readonly ids: Ids = createIds()) {
@@ -64,6 +68,8 @@ export class World {
     this.messengerProfiles = new MessengerProfiles(this.store, now)
     this.journal = new Journal(this.store)
     this.faultSwitches = new FaultSwitchStore(this.store)
+    this.appRoles = new AppRoles(this.store)
+    this.personas = new Personas(this.store, now, ids)
   }
 
   static open(path: string, ids?: Ids): World {

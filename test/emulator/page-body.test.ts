@@ -18,7 +18,8 @@ test('a body is the JSON of {object: "page", entry: [{id, time, messaging}]}, by
 
 test('reading a body gives back its time and its events as they were written', () => {
   const events = `${JSON.stringify(echo)},${JSON.stringify(delivery)}`
-  expect(readPageEventBody(pageEventBody('200', 42, [events]))).toEqual({ time: 42, events })
+  expect(readPageEventBody(pageEventBody('200', 42, [events]))).toEqual({ time: 42, key: 'messaging', events })
+  expect(readPageEventBody(pageEventBody('200', 42, [events], 'standby'))).toEqual({ time: 42, key: 'standby', events })
 })
 
 test('a body not written as a page event is refused, not misread', () => {
@@ -35,4 +36,17 @@ test('a batch is one entry with every row\'s events in order and the newest time
   expect(JSON.parse(batchBody(rows))).toEqual({ object: 'page', entry: [{ id: '200', time: 30,
     messaging: [echo, delivery, echo] }] })
   expect(batchBody([rows[0]!])).toBe(rows[0]!.body)
+})
+
+test('standby events in a batch keep their order in entries of their own (handover, docs §9)', () => {
+  const row = (id: number, time: number, key: 'messaging' | 'standby'): Delivery => ({
+    id, appId: '1', pageId: '200', field: key === 'standby' ? 'standby' : 'messages',
+    body: pageEventBody('200', time, [JSON.stringify(echo)], key),
+    status: 'pending', attempts: 0, nextAttemptAt: time, createdAt: time, deliveredAt: null, lastError: null,
+  })
+  expect(JSON.parse(batchBody([row(1, 10, 'messaging'), row(2, 20, 'standby'), row(3, 30, 'standby'),
+    row(4, 40, 'messaging')]))).toEqual({ object: 'page', entry: [
+    { id: '200', time: 10, messaging: [echo] }, { id: '200', time: 30, standby: [echo, echo] },
+    { id: '200', time: 40, messaging: [echo] },
+  ] })
 })

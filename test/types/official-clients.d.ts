@@ -44,6 +44,17 @@ declare module 'facebook-nodejs-business-sdk' {
     get(fields: string[], params?: Record<string, unknown>): Promise<User>
     exportAllData(): Record<string, unknown>
   }
+  /** objects/page.js: the edges of the handover protocol, personas and conversations (each a Graph call). */
+  export class Page {
+    constructor(id: string)
+    createPassThreadControl(fields: string[], params?: Record<string, unknown>): Promise<Page>
+    createTakeThreadControl(fields: string[], params?: Record<string, unknown>): Promise<Page>
+    getThreadOwner(fields: string[], params?: Record<string, unknown>): Promise<any[]>
+    getSecondaryReceivers(fields: string[], params?: Record<string, unknown>): Promise<any[]>
+    createPersona(fields: string[], params?: Record<string, unknown>): Promise<{ id: string }>
+    getPersonas(fields: string[], params?: Record<string, unknown>): Promise<any[]>
+    getConversations(fields: string[], params?: Record<string, unknown>): Promise<any[]>
+  }
 }
 
 /** Zendesk's official client ships no type declarations: the tests hold it as the untyped CommonJS module it is. */

@@ -11,6 +11,7 @@ import pendingQueueIndex from './006-pending-queue-index.js'
 import oauthRedirectUris from './007-oauth-redirect-uris.js'
 import warningsAndAccountProfiles from './008-warnings-and-account-profiles.js'
 import retention from './009-retention.js'
+import handoverPersonas from './010-handover-personas.js'
 
 import type { Migration } from '../../../lib/sqlite.js'
 
@@ -26,4 +27,5 @@ export const MIGRATIONS: Migration[] = [
   { id: 7, name: 'oauth-redirect-uris', sql: oauthRedirectUris },
   { id: 8, name: 'warnings-and-account-profiles', sql: warningsAndAccountProfiles },
   { id: 9, name: 'retention', sql: retention },
+  { id: 10, name: 'handover-personas', sql: handoverPersonas },
 ]
