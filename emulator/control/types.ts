@@ -76,7 +76,7 @@ export type { PersonAction } from '../messenger/person-action-schema.js'
 
 export type {
   PersonActionResult, ThreadAttachment, ThreadBubble, ThreadButton, ThreadCard, ThreadMenuItem, ThreadQuickReply,
-  ThreadTemplate, ThreadView,
+  ThreadTemplate, ThreadView, ThreadPersona,
 } from '../messenger/thread-types.js'
 
 // ── Fault switches (emulator/control/faults.ts) ──────────────────────────────────────────────────────────────────

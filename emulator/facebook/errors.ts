@@ -9,6 +9,7 @@
  */
 import { shortQuote } from '../../lib/quote.js'
 import { HANDOVER_ERRORS } from './handover.js'
+import { PERSONA_ERRORS } from './personas.js'
 
 export type GraphErrorType = 'OAuthException' | 'GraphMethodException' | 'FacebookApiException'
 
@@ -386,6 +387,7 @@ export const GRAPH_ERRORS = {
   },
   // Areas with catalogues of their own, each beside its other facts.
   ...HANDOVER_ERRORS,
+  ...PERSONA_ERRORS,
 } satisfies Record<string, GraphErrorEntry>
 
 export type GraphErrorName = keyof typeof GRAPH_ERRORS

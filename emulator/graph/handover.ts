@@ -24,7 +24,7 @@ const numericId = (what: string) =>
   z.union([z.string().regex(/^\d+$/, `must be ${what}`), z.number().int().transform(String)])
 const HandoverBody = z.object({
   recipient: z.object({ id: numericId('a PSID') }).strict(),
-  metadata: z.string().max(1000).optional(),
+  metadata: z.string().optional(),
 })
 const TargetAppId = numericId('an app id')
 

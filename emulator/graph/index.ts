@@ -11,6 +11,7 @@ import { attachmentRoutes } from './attachments.js'
 import { subscriptionRoutes } from './subscriptions.js'
 import { subscribedAppsRoutes } from './subscribed-apps.js'
 import { handoverRoutes } from './handover.js'
+import { personaRoutes } from './personas.js'
 
 export const GRAPH_ROUTES: GraphRoute[] = [
   ...oauthRoutes,
@@ -24,4 +25,5 @@ export const GRAPH_ROUTES: GraphRoute[] = [
   ...subscriptionRoutes,
   ...subscribedAppsRoutes,
   ...handoverRoutes,
+  ...personaRoutes,
 ]

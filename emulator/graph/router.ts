@@ -11,22 +11,25 @@ import type { App } from '../world/apps.js'
 import type { Account } from '../world/accounts.js'
 import type { Page } from '../world/pages.js'
 import type { Psid } from '../world/people.js'
+import type { Persona } from '../world/personas.js'
 import { graphError } from '../facebook/errors.js'
 import type { Access } from '../login/access.js'
 import type { Leniency } from '../facebook/leniency.js'
 import type { Params } from './params.js'
 
 export type GraphMethod = 'GET' | 'POST' | 'DELETE'
-export type NodeKind = 'user' | 'page' | 'app' | 'psid'
+export type NodeKind = 'user' | 'page' | 'app' | 'psid' | 'persona'
 
 /** How Graph names node types in its messages (`… on node type (Page)`). */
-export const NODE_TYPE_NAMES: Record<NodeKind, string> = { user: 'User', page: 'Page', app: 'Application', psid: 'User' }
+export const NODE_TYPE_NAMES: Record<NodeKind, string> = { user: 'User', page: 'Page', app: 'Application', psid: 'User',
+  persona: 'Persona' }
 
 export type GraphNode =
   | { kind: 'user'; id: string; account: Account }
   | { kind: 'page'; id: string; page: Page }
   | { kind: 'app'; id: string; app: App }
   | { kind: 'psid'; id: string; psid: Psid }
+  | { kind: 'persona'; id: string; persona: Persona }
 
 /** What a handler gets: the parsed request, the world, and (for routes that need one) the validated token. */
 export interface GraphRequest<N extends GraphNode | undefined = GraphNode | undefined> {
@@ -166,6 +169,8 @@ export function resolveNode(world: World, segment: string, access: Access, metho
   if (app) return { kind: 'app', id: app.id, app }
   const psid = world.people.byPsid(segment)
   if (psid) return { kind: 'psid', id: psid.psid, psid }
+  const persona = world.personas.get(segment)
+  if (persona) return { kind: 'persona', id: persona.id, persona }
   if (/^\d+$/.test(segment)) throw graphError('unsupportedRequest', method.toLowerCase(), segment)
   throw graphError('unknownAlias', segment)
 }

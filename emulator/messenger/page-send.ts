@@ -40,9 +40,10 @@ export function sendAsPage(world: World, input: PageSendInput): Promise<SendResp
     if (conversation.blocked) throw graphError('personUnavailable').because(`person ${personId} blocked page ${pageId}`)
     checkSendFaults(world, { appId, pageId, personId })
     checkThreadControl(world, appId, pageId, personId)
+    const personaId = request.persona_id === undefined ? null : livePersona(world, pageId, request.persona_id)
     const restricted = conversationIsEeaRestricted(world, pageId, personId)
     if (request.kind === 'sender_action') {
-      if (!restricted) applySenderAction(world, pageId, personId, request.sender_action)
+      if (!restricted) applySenderAction(world, pageId, personId, request.sender_action, personaId)
       return { recipient_id: psid.psid }
     }
 
@@ -62,7 +63,7 @@ export function sendAsPage(world: World, input: PageSendInput): Promise<SendResp
     }
     const mid = storePageMessage(world, {
       appId, pageId, personId, psid: psid.psid, message, restricted, messagingType: request.messaging_type,
-      tag: request.tag ?? null, notificationType: request.notification_type ?? 'REGULAR', personaId: null,
+      tag: request.tag ?? null, notificationType: request.notification_type ?? 'REGULAR', personaId,
     })
     return { recipient_id: psid.psid, message_id: mid, ...(savedId ? { attachment_id: savedId } : {}) }
   })
@@ -106,10 +107,23 @@ export function storePageMessage(world: World, m: PageMessage): string {
   return mid
 }
 
-function applySenderAction(world: World, pageId: string, personId: string, action: SenderAction): void {
+/** A `persona_id` must name a live persona of the sending page (docs §12). */
+function livePersona(world: World, pageId: string, personaId: string): string {
+  const persona = world.personas.get(personaId)
+  if (!persona || persona.pageId !== pageId || persona.deletedAt !== null) {
+    throw graphError('personaInvalid').because(!persona ? `no persona ${personaId}`
+      : persona.pageId !== pageId ? `persona ${personaId} is of page ${persona.pageId}` : `persona ${personaId} was deleted`)
+  }
+  return persona.id
+}
+
+function applySenderAction(world: World, pageId: string, personId: string, action: SenderAction,
+  personaId: string | null): void {
   const now = world.clock.now()
   if (action === 'typing_on') {
-    world.conversations.update(pageId, personId, { pageTypingUntil: now + LIMITS.typingIndicatorMs.value })
+    world.conversations.update(pageId, personId, {
+      pageTypingUntil: now + LIMITS.typingIndicatorMs.value, pageTypingPersonaId: personaId,
+    })
   }
   if (action === 'typing_off') world.conversations.update(pageId, personId, { pageTypingUntil: null })
   if (action === 'mark_seen') world.conversations.update(pageId, personId, { pageSeenWatermark: now })

@@ -82,7 +82,12 @@ export interface ThreadBubble {
   status?: 'sent' | 'delivered' | 'read'
   /** Person messages: whether the page marked them seen (`mark_seen`). */
   seen?: boolean
+  /** Page messages sent as a persona (docs §12): its picture beside the bubble and its note above it. */
+  persona?: ThreadPersona
 }
+
+/** A persona as the person sees it: the picture and the note "Jorge (from Acme)" (docs §12). */
+export interface ThreadPersona { id: string; name: string; pictureUrl: string; label: string }
 
 export interface ThreadMenuItem {
   index: number; type: string; title: string; fullTitle?: string; url?: string; payload?: string
@@ -101,7 +106,8 @@ export interface ThreadView {
   earlier: string | null
   /** Above the composer: the quick replies of the last page message, until the person answers. */
   quickReplies: ThreadQuickReply[]
-  typing: { page: boolean; person: boolean }
+  /** `persona`: the persona a running typing indicator was sent as, whose picture shows beside the dots. */
+  typing: { page: boolean; person: boolean; persona?: ThreadPersona }
   /** The page's mark_seen watermark and the person's read and delivered watermarks (ISO times). */
   marks: { seenByPage: string | null; readByPerson: string | null; deliveredToPerson: string | null }
   persistentMenu: ThreadMenuItem[]

@@ -12,7 +12,7 @@ import type { StoredMessage } from '../world/messages.js'
 import type { Conversation } from '../world/conversations.js'
 import type { MessageBody } from '../facebook/webhook-types.js'
 import type {
-  ThreadAttachment, ThreadBubble, ThreadButton, ThreadMenuItem, ThreadTemplate, ThreadView,
+  ThreadAttachment, ThreadBubble, ThreadButton, ThreadMenuItem, ThreadPersona, ThreadTemplate, ThreadView,
 } from './thread-types.js'
 import { ActionRefused } from './person-actions.js'
 import { conversationIsEeaRestricted } from './eea.js'
@@ -81,12 +81,26 @@ export function renderPageContent(message: OutgoingMessage, platform: Platform, 
   return { kind: 'attachment', attachments: [{ type: a.type, url: a.payload.url!, renderedAs: link ? 'link' : 'inline' }] }
 }
 
-function pageBubble(m: StoredMessage, c: Conversation | undefined, platform: Platform, restricted: boolean): ThreadBubble {
+/**
+ * The persona a page message or typing indicator was sent as, as the person sees it; none in a conversation under
+ * the European rules, where personas do not work (docs §7, §12: Facebook's sample app drops persona_id there).
+ */
+function personaOf(world: World, personaId: string | null | undefined, restricted: boolean): ThreadPersona | undefined {
+  const persona = personaId && !restricted ? world.personas.get(personaId) : undefined
+  if (!persona) return undefined
+  const page = world.pages.get(persona.pageId)
+  return { id: persona.id, name: persona.name, pictureUrl: persona.profilePictureUrl,
+    label: `${persona.name} (from ${page?.name ?? persona.pageId})` }
+}
+
+function pageBubble(world: World, m: StoredMessage, c: Conversation | undefined, platform: Platform,
+  restricted: boolean): ThreadBubble {
   const status = (c?.readWatermark ?? -1) >= m.createdAt ? 'read'
     : (c?.deliveredWatermark ?? -1) >= m.createdAt ? 'delivered' : 'sent'
+  const persona = personaOf(world, m.personaId, restricted)
   return {
     mid: m.mid, from: 'page', time: iso(m.createdAt)!, inHistory: true,
-    ...renderPageContent(m.body as OutgoingMessage, platform, restricted), status,
+    ...renderPageContent(m.body as OutgoingMessage, platform, restricted), status, ...(persona ? { persona } : {}),
   }
 }
 
@@ -168,7 +182,7 @@ export function renderThread(world: World, personId: string, pageId: string, pla
   // An ad's welcome shown before any message belongs at the very start: on the window that reaches it.
   if (c?.adWelcome && c.adWelcome.afterSeq === 0 && !shownWindow.earlier) bubbles.push(welcomeBubble(c, platform, restricted))
   for (const m of messages) {
-    bubbles.push(m.direction === 'page' ? pageBubble(m, c, platform, restricted) : personBubble(m, c))
+    bubbles.push(m.direction === 'page' ? pageBubble(world, m, c, platform, restricted) : personBubble(m, c))
     if (c?.adWelcome && c.adWelcome.afterSeq === m.seq) bubbles.push(welcomeBubble(c, platform, restricted))
   }
   const shown = shownQuickReplies(last, c)
@@ -180,7 +194,7 @@ export function renderThread(world: World, personId: string, pageId: string, pla
     earlier: shownWindow.earlier ? messages[0]!.mid : null,
     quickReplies: (shown?.items ?? []).map((q, index) =>
       ({ index, ...q, ...(q.title === undefined ? {} : label('quickReplyTitleMax', q.title)) })),
-    typing: { page: (c?.pageTypingUntil ?? 0) > now, person: (c?.personTypingUntil ?? 0) > now },
+    typing: typingOf(world, c, now, restricted),
     marks: {
       seenByPage: iso(c?.pageSeenWatermark), readByPerson: iso(c?.readWatermark),
       deliveredToPerson: iso(c?.deliveredWatermark),
@@ -190,4 +204,10 @@ export function renderThread(world: World, personId: string, pageId: string, pla
     blocked: c?.blocked ?? false,
     windowClosesAt: iso(windowClosesAt(c?.lastPersonAt ?? null, now)),
   }
+}
+
+function typingOf(world: World, c: Conversation | undefined, now: number, restricted: boolean): ThreadView['typing'] {
+  const page = (c?.pageTypingUntil ?? 0) > now
+  const persona = page ? personaOf(world, c?.pageTypingPersonaId, restricted) : undefined
+  return { page, person: (c?.personTypingUntil ?? 0) > now, ...(persona ? { persona } : {}) }
 }

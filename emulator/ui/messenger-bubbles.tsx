@@ -7,7 +7,7 @@
  */
 import type { FC, PropsWithChildren } from 'hono/jsx'
 import type {
-  ThreadAttachment, ThreadBubble, ThreadButton, ThreadCard, ThreadTemplate,
+  ThreadAttachment, ThreadBubble, ThreadButton, ThreadCard, ThreadPersona, ThreadTemplate,
 } from '../control/types.js'
 import type { Platform } from '../world/people.js'
 import { CsrfField } from './dashboard/csrf.js'
@@ -127,6 +127,14 @@ const Template: FC<{ ctx: ThreadContext; t: ThreadTemplate; mid: string }> = ({ 
   }
 }
 
+/** A persona's note above its message and its picture beside it (docs §12). */
+export const PersonaNote: FC<{ persona: ThreadPersona }> = ({ persona }) => (
+  <span class="persona" data-persona-id={persona.id}>
+    {safeUrl(persona.pictureUrl) && <img class="persona-pic" src={safeUrl(persona.pictureUrl)} alt="" width="20" height="20" />}
+    <span class="persona-name">{persona.label}</span>
+  </span>
+)
+
 const STATUS_TEXT = { sent: 'Sent', delivered: 'Delivered', read: 'Seen' } as const
 
 export const Bubble: FC<{ ctx: ThreadContext; b: ThreadBubble; showMark: boolean }> = ({ ctx, b, showMark }) => {
@@ -134,7 +142,8 @@ export const Bubble: FC<{ ctx: ThreadContext; b: ThreadBubble; showMark: boolean
   return (
     <li class={`bubble from-${b.from}`} data-kind={b.kind} data-mid={b.mid ?? undefined}
       data-status={b.status} data-seen={b.seen === undefined ? undefined : String(b.seen)}>
-      <span class="sr-only">{b.from === 'page' ? ctx.pageName : 'You'}:</span>
+      {b.persona && <PersonaNote persona={b.persona} />}
+      <span class="sr-only">{b.from === 'page' ? b.persona?.label ?? ctx.pageName : 'You'}:</span>
       {b.text !== undefined && b.kind !== 'template' && (
         <div class={b.kind === 'postback' ? 'body postback' : 'body'}>{b.text}</div>
       )}

@@ -18,7 +18,7 @@ import { LIMITS } from '../facebook/limits.js'
 import { act, backPath, readForm, type Form } from './dashboard/actions.js'
 import { Layout, flashOf, render } from './dashboard/layout.js'
 import { LIST_STEP } from './dashboard/more.js'
-import { ActionForm, Bubble, safeUrl, type ThreadContext } from './messenger-bubbles.js'
+import { ActionForm, Bubble, PersonaNote, safeUrl, type ThreadContext } from './messenger-bubbles.js'
 
 const PATH = '/dashboard/messenger'
 const PLATFORMS: { id: Platform; label: string }[] = [
@@ -111,7 +111,9 @@ const Thread: FC<{ ctx: ThreadContext; view: ThreadView; before: string | undefi
         <li class="history"><a id="show-newest" href={viewUrl(ctx.pageId, ctx.personId, ctx.platform)}>
           Show the newest messages</a></li>
       )}
-      {view.typing.page && before === undefined && <li class="typing" id="typing">{ctx.pageName} is typing…</li>}
+      {view.typing.page && before === undefined && <li class="typing" id="typing">
+        {view.typing.persona && <PersonaNote persona={view.typing.persona} />}
+        {view.typing.persona?.label ?? ctx.pageName} is typing…</li>}
     </ol>
   )
 }

@@ -91,6 +91,8 @@ dialog { border: 0; border-radius: 8px; box-shadow: 0 8px 24px rgba(0, 0, 0, 0.3
 .tbuttons button, .tbuttons a { width: 100%; background: #fff; color: #0866ff; border-radius: 0; padding: 8px;
   text-align: center; display: block; text-decoration: none; font-weight: bold; }
 .typing { color: #5b6068; font-style: italic; }
+.persona { display: flex; align-items: center; gap: 4px; font-size: 12px; color: #5b6068; margin-bottom: 2px; }
+.persona-pic { border-radius: 50%; object-fit: cover; }
 .quick-replies { display: flex; gap: 6px; overflow-x: auto; padding: 6px 12px; min-height: 8px; }
 .quick-replies button { background: #fff; color: #0866ff; border: 1px solid #0866ff; border-radius: 16px; white-space: nowrap; }
 .composer { border-top: 1px solid #dadde1; padding: 8px 12px; display: flex; flex-direction: column; gap: 6px; }
