@@ -58,6 +58,24 @@ export class Handover {
     })
   }
 
+  /** A business message with its author (a care agent's name and picture); answers the stored message. */
+  businessRepliesAs(conversationId: string, author: Record<string, string>, text: string): Promise<{ id: string; content: any }> {
+    return this.scene.step(`the business replies as ${author.displayName}: "${text}"`, async () => {
+      const res = await this.scene.stack.api.post(`/v2/apps/{appId}/conversations/${conversationId}/messages`,
+        { author, content: { type: 'text', text } })
+      if (res.status !== 201) throw new Error(`POST …/messages answered ${res.status} ${show(res.body)}`)
+      return res.body.messages[0]
+    })
+  }
+
+  /** A business activity (typing) with its author. */
+  businessSendsActivityAs(conversationId: string, author: Record<string, string>, type: 'typing:start' | 'typing:stop'): Promise<void> {
+    return this.scene.step(`the business sends ${type} as ${author.displayName}`, async () => {
+      const res = await this.scene.stack.api.post(`/v2/apps/{appId}/conversations/${conversationId}/activity`, { author, type })
+      if (res.status !== 200) throw new Error(`POST …/activity answered ${res.status} ${show(res.body)}`)
+    })
+  }
+
   /** Who controls the conversation, as the business reads it. */
   async activeOf(conversationId: string): Promise<string | undefined> {
     const res = await this.scene.stack.api.get(`/v2/apps/{appId}/conversations/${conversationId}`)

@@ -111,7 +111,12 @@ export function messagesRoutes(ctx: AdapterContext): Hono<ApiEnv> {
     const client = store.users.clientsOfUser(user.id).find((cl) => cl.type === 'messenger')
     store.tx(() => {
       if (body.type === 'conversation:read') store.conversations.markBusinessRead(conversation.id, now())
-      if (client) queueSend(ctx, { type: 'activity', appId: app.id, conversationId: conversation.id, integrationId: client.integrationId, clientId: client.id, action: ACTIVITY_ACTIONS[body.type]! })
+      if (client) {
+        queueSend(ctx, {
+          type: 'activity', appId: app.id, conversationId: conversation.id, integrationId: client.integrationId, clientId: client.id,
+          action: ACTIVITY_ACTIONS[body.type]!, author: { displayName: body.author.displayName, avatarUrl: body.author.avatarUrl },
+        })
+      }
     })
     return c.json({})
   })

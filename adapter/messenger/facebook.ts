@@ -82,6 +82,9 @@ export function facebook(graph: GraphClient, creds: PageCredentials) {
     /** Handover protocol (§9, §13): `pass_thread_control` names the target app; take, request and release do not. */
     handover: (action: HandoverAction, body: HandoverRequest) =>
       graph.post<{ success: boolean }>(`/me/${action}`, { ...page, body }),
+    /** Personas API (§12): a name and picture the page sends as; `/me` with a page token is the page. */
+    createPersona: (name: string, pictureUrl: string) =>
+      graph.post<{ id: string }>('/me/personas', { ...page, body: { name, profile_picture_url: pictureUrl } }),
     /** User Profile API (§6.2). */
     userProfile: (psid: string, fields = 'first_name,last_name,profile_pic') =>
       graph.get<UserProfile>(`/${encodeURIComponent(psid)}`, { ...page, query: { fields } }),

@@ -16,6 +16,7 @@ import { seenEventsRepository } from './seen-events.js'
 import { menusRepository } from './menus.js'
 import { rejectedEventsRepository } from './rejected-events.js'
 import { switchboardsRepository } from './switchboards.js'
+import { personasRepository } from './personas.js'
 import { adapterLogs } from './log-tables.js'
 import { checkpointInBackground } from '../../lib/wal-checkpointer.js'
 
@@ -34,6 +35,7 @@ export function createStore(path: string) {
     menus: menusRepository(db),
     rejectedEvents: rejectedEventsRepository(db),
     switchboards: switchboardsRepository(db),
+    personas: personasRepository(db),
     tx<T>(fn: () => T): T {
       return db.transaction(fn)()
     },

@@ -1,7 +1,8 @@
 /**
  * A stand-in for Graph's handover endpoints as messenger-platform.md §9 and §13 give their shapes, for adapter tests
  * that do not need the whole emulator: it records each POST (path without the version, JSON body) and answers
- * `{ "success": true }`, or the Graph error it was told to answer next.
+ * `{ "success": true }` (`/me/personas`: a new persona id, `/me/messages`: a message id, as §12 and §3.3 give them),
+ * or the Graph error it was told to answer next.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -18,6 +19,10 @@ export interface GraphStandIn {
 
 export async function startGraphStandIn(): Promise<GraphStandIn> {
   const calls: GraphCall[] = []
+  const answers: Record<string, () => object> = {
+    '/me/personas': () => ({ id: `${9000 + calls.length}` }),
+    '/me/messages': () => ({ recipient_id: 'PSID', message_id: `m_${calls.length}` }),
+  }
   let refusal: { status: number; error: object } | undefined
   const server: Server = createServer((req, res) => {
     let raw = ''
@@ -25,7 +30,8 @@ export async function startGraphStandIn(): Promise<GraphStandIn> {
     req.on('end', () => {
       const path = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/v\d+\.\d+/, '')
       calls.push({ path, body: raw ? JSON.parse(raw) : undefined })
-      const [status, body] = refusal ? [refusal.status, { error: { ...refusal.error, fbtrace_id: 'AbCdEf' } }] : [200, { success: true }]
+      const [status, body] = refusal ? [refusal.status, { error: { ...refusal.error, fbtrace_id: 'AbCdEf' } }]
+        : [200, answers[path]?.() ?? { success: true }]
       refusal = undefined
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
     })

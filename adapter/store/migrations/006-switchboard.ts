@@ -4,7 +4,9 @@
  * the switchboard), and on each conversation the switchboard integration in control (`active`) and the one offered
  * control (`pending`). A switchboard integration is linked to one of the app's integrations (`integration_id`) or
  * named by a type (`integration_type`): `facebookApp:{id}` is another Facebook app on the page (the Page Inbox), whose
- * control is the page's Messenger handover protocol. Never edit once applied; add a new migration.
+ * control is the page's Messenger handover protocol. And the Messenger personas the adapter created for business
+ * authors (`author.displayName` + `avatarUrl`), per integration, so each is created once. Never edit once applied;
+ * add a new migration.
  */
 export default `
 CREATE TABLE switchboards (
@@ -32,4 +34,12 @@ CREATE INDEX switchboard_integrations_integration ON switchboard_integrations(in
 -- Who has control of the conversation; NULL when nobody does (never passed, or released).
 ALTER TABLE conversations ADD COLUMN active_switchboard_integration_id TEXT;
 ALTER TABLE conversations ADD COLUMN pending_switchboard_integration_id TEXT;
+
+CREATE TABLE personas (
+  integration_id TEXT NOT NULL REFERENCES integrations(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  picture_url TEXT NOT NULL,
+  persona_id TEXT NOT NULL,
+  PRIMARY KEY (integration_id, name, picture_url)
+);
 `
