@@ -42,6 +42,10 @@ export default scenario('Handover: the bot hands Sam to a human in the Page Inbo
 
   await handover.ownerAnswersFromPageInbox(sam, 'Hi Sam, Pat here: the double charge is refunded.')
   await sam.sees('Hi Sam, Pat here: the double charge is refunded.')
+  // The Inbox's message comes back as an echo with the Inbox's app id: the business's history has what Sam saw.
+  await business.expectWebhook('conversation:message', {
+    message: { author: { type: 'business' }, content: { text: 'Hi Sam, Pat here: the double charge is refunded.' }, source: { type: 'messenger' } },
+  })
 
   // The bot takes the conversation back: take_thread_control, as the primary receiver.
   await handover.businessPassesControl(conversationId, 'bot')

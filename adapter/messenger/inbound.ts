@@ -5,7 +5,9 @@
  *   conversation:referral when it carries one
  * - `referral` → conversation:referral; `read` → conversation:read
  * - `delivery` → conversation:message:delivery:user for the business messages it covers
- * - echoes (`is_echo`) are the page's own messages and are not turned into events
+ * - echoes (`is_echo`) of the adapter's own sends are not turned into events; echoes of what another app sent on the
+ *   page (the Page Inbox, where the page's people answer, §4.4 "messages sent from the Page inbox have the inbox app
+ *   id") become business messages with `source.type: "messenger"`, so the conversation holds what the person saw
  * - `messaging_handovers` (pass, take, request thread control) → the switchboard's control (handover.ts)
  * - `standby` events (a thread another app owns, §9) are read like `messaging` ones: they reach the business as the
  *   switchboard routes them, with `conversation.activeSwitchboardIntegration` naming the app in control.
@@ -52,8 +54,10 @@ function reasonFor(event: MessagingEvent): CreationReason {
 }
 
 async function handleEvent(ctx: AdapterContext, integration: MessengerIntegrationRow, event: MessagingEvent): Promise<void> {
-  if (event.message?.is_echo) return
-  const psid = event.sender?.id
+  const echo = event.message?.is_echo === true
+  if (echo && !fromAnotherApp(integration, event)) return
+  // An echo goes from the page to the person: the PSID is its recipient.
+  const psid = echo ? event.recipient?.id : event.sender?.id
   if (!psid) return // checkbox-plugin opt-ins carry a user_ref and no PSID
   const key = dedupeKey(integration, event)
   if (key && ctx.store.seenEvents.has(key)) return
@@ -61,7 +65,7 @@ async function handleEvent(ctx: AdapterContext, integration: MessengerIntegratio
   const at = iso(event.timestamp ?? ctx.clock.now())
   ctx.store.tx(() => {
     if (key && !ctx.store.seenEvents.firstTime(key, ctx.clock.now())) return
-    if (event.message) onMessage(ctx, contact, event.message, at)
+    if (event.message) onMessage(ctx, contact, event.message, at, echo)
     if (isHandover(event)) onHandover(ctx, integration, contact, event)
     // A postback in standby comes without its payload (the app that sent the button gets it, §13).
     if (event.postback?.payload !== undefined) {
@@ -92,7 +96,14 @@ function dedupeKey(integration: MessengerIntegrationRow, e: MessagingEvent): str
   return undefined
 }
 
-function onMessage(ctx: AdapterContext, contact: Contact, m: NonNullable<MessagingEvent['message']>, at: string): void {
+/** An echo with another app's id: sent on the page by someone other than the adapter (the Page Inbox). */
+function fromAnotherApp(integration: MessengerIntegrationRow, e: MessagingEvent): boolean {
+  const appId = e.message?.app_id
+  return appId !== undefined && appId !== null && String(appId) !== integration.config.fbAppId
+}
+
+function onMessage(ctx: AdapterContext, contact: Contact, m: NonNullable<MessagingEvent['message']>, at: string,
+  echo: boolean): void {
   const contents: StoredContent[] = []
   if (m.text !== undefined) {
     contents.push({ type: 'text', text: m.text, ...(m.quick_reply ? { payload: m.quick_reply.payload } : {}) })
@@ -104,7 +115,7 @@ function onMessage(ctx: AdapterContext, contact: Contact, m: NonNullable<Messagi
   contents.forEach((content, i) => {
     const message: MessageRow = {
       id: ctx.ids.record(), conversationId: contact.conversation.id, received: at,
-      author: {
+      author: echo ? { type: 'business' } : {
         type: 'user', userId: contact.user.id,
         ...(contact.client.displayName ? { displayName: contact.client.displayName } : {}),
         ...(contact.client.avatarUrl ? { avatarUrl: contact.client.avatarUrl } : {}),

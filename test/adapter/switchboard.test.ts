@@ -234,6 +234,15 @@ describe('Messenger handover protocol', () => {
     expect(heard.message.content.text).toBe('is anyone there?')
     expect(heard.conversation.activeSwitchboardIntegration.name).toBe('page-inbox')
     expect(ofType(agent, 'conversation:message')).toEqual([])
+    // The Inbox's answer, echoed with the Inbox's app id, is kept as a business message sent on Messenger.
+    const echo = { sender: { id: PAGE }, recipient: { id: PSID }, timestamp: 1458692765000,
+      message: { mid: 'm_inbox', is_echo: true, app_id: Number(PAGE_INBOX), text: 'Pat here, refunded' } }
+    await deliverMessenger(a, MESSENGER, SECRET, { object: 'page', entry: [{ id: PAGE, time: 1, standby: [echo] }] })
+    await expect.poll(() => ofType(bot, 'conversation:message').length).toBe(3)
+    expect(ofType(bot, 'conversation:message')[2].payload.message).toMatchObject({
+      author: { type: 'business' }, content: { type: 'text', text: 'Pat here, refunded' },
+      source: { type: 'messenger', integrationId: MESSENGER, originalMessageId: 'm_inbox' },
+    })
     // The same handover delivered again changes nothing.
     await deliverMessenger(a, MESSENGER, SECRET, handover('take_thread_control', { previous_owner_app_id: OUR_APP, new_owner_app_id: PAGE_INBOX }, 1458692770000))
     // Done in the Page Inbox: the thread comes back to the adapter's app, and to the bot.
