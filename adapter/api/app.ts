@@ -20,6 +20,8 @@ import { messagesRoutes } from './messages-routes.js'
 import { onV11Error, v11NotFound } from './v1-1/errors.js'
 import { v11Routes } from './v1-1/routes.js'
 import { usersRoutes } from './users-routes.js'
+import { switchboardActionsRoutes } from './switchboard-actions-routes.js'
+import { switchboardsRoutes } from './switchboards-routes.js'
 import { webhooksRoutes } from './webhooks-routes.js'
 import { contentSecurityPolicy, hostGuard } from '../../lib/http-guard.js'
 import { ADAPTER_DASHBOARD_CSS, LIVE_SCRIPT, createDashboardApp } from '../ui/index.js'
@@ -74,6 +76,8 @@ export function createAdapterApp(ctx: AdapterContext, options: AdapterAppOptions
   v2.route('/apps/:appId/users', usersRoutes(ctx))
   v2.route('/apps/:appId/conversations', conversationsRoutes(ctx))
   v2.route('/apps/:appId/conversations', messagesRoutes(ctx))
+  v2.route('/apps/:appId/conversations', switchboardActionsRoutes(ctx))
+  v2.route('/apps/:appId/switchboards', switchboardsRoutes(ctx))
   v2.route('/apps/:appId/integrations', integrationsRoutes(ctx))
   v2.route('/apps/:appId/integrations/:integrationId/webhooks', webhooksRoutes(ctx))
   v2.route('/apps/:appId/attachments', attachmentsRoutes(ctx))

@@ -7,6 +7,7 @@ import type { AdapterContext } from '../runtime/context.js'
 import { messengerRefusal, type SenderAction } from '../messenger/outbound.js'
 import { messengerClientFor } from '../messenger/reach.js'
 import { queueSend } from '../messenger/sender.js'
+import type { PersonaAuthor } from '../messenger/persona.js'
 import type { MessagePost } from '../conversations/schemas.js'
 import { applyShorthand } from '../conversations/shorthand.js'
 import type { AppRow } from '../store/apps.js'
@@ -64,12 +65,12 @@ export function postMessage(ctx: AdapterContext, { app, conversation, user }: Ta
 
 /** The business types or reads: Messenger's sender action for the user's Messenger client, if they have one. */
 export function businessActivity(ctx: AdapterContext, { app, conversation, user }: Target,
-  type: 'typing:start' | 'typing:stop' | 'conversation:read'): void {
+  type: 'typing:start' | 'typing:stop' | 'conversation:read', author?: PersonaAuthor): void {
   const { store } = ctx
   const client = store.users.clientsOfUser(user.id).find((cl) => cl.type === 'messenger')
   store.tx(() => {
     if (type === 'conversation:read') store.conversations.markBusinessRead(conversation.id, new Date(ctx.clock.now()).toISOString())
-    if (client) queueSend(ctx, { type: 'activity', appId: app.id, conversationId: conversation.id, integrationId: client.integrationId, clientId: client.id, action: ACTIVITY_ACTIONS[type]! })
+    if (client) queueSend(ctx, { type: 'activity', appId: app.id, conversationId: conversation.id, integrationId: client.integrationId, clientId: client.id, action: ACTIVITY_ACTIONS[type]!, ...(author ? { author } : {}) })
   })
 }
 

@@ -11,7 +11,7 @@ import {
   conversationPatch, conversationPost, participantJoin, participantLeave, type UserRef,
 } from '../conversations/resource-schemas.js'
 import type { AppRow } from '../store/apps.js'
-import { newConversation } from '../store/conversations.js'
+import { newConversation, type ConversationRow } from '../store/conversations.js'
 import { conversationJson, participantJson } from '../store/serialize.js'
 import { emit } from '../webhooks/dispatcher.js'
 import type { ApiEnv } from './env.js'
@@ -27,6 +27,7 @@ export function conversationsRoutes(ctx: AdapterContext): Hono<ApiEnv> {
   const r = new Hono<ApiEnv>()
   const { store } = ctx
   const userOfRef = (app: AppRow, ref: UserRef) => userOf(ctx, app, 'userId' in ref ? ref.userId : ref.userExternalId)
+  const view = (c: ConversationRow) => conversationJson(c, (id) => store.switchboards.integration(c.appId, id))
 
   r.post('/', async (c) => {
     const body = await parseBody(c, conversationPost)
@@ -48,7 +49,7 @@ export function conversationsRoutes(ctx: AdapterContext): Hono<ApiEnv> {
       emit(ctx, { app, conversation: created, user }, { type: 'conversation:create', creationReason: 'none' })
       return created
     })
-    return c.json({ conversation: conversationJson(conversation) }, 201)
+    return c.json({ conversation: view(conversation) }, 201)
   })
 
   r.get('/', (c) => {
@@ -60,12 +61,12 @@ export function conversationsRoutes(ctx: AdapterContext): Hono<ApiEnv> {
     if (!user || (userId && user.id !== userId)) throw apiError('userNotFound')
     const page = pageRequest(c)
     const window = windowOf(store.conversations.ofUser(user.id), page)
-    return c.json({ conversations: window.items.map(conversationJson), ...listing(c, page, window) })
+    return c.json({ conversations: window.items.map(view), ...listing(c, page, window) })
   })
 
   r.get('/:conversationId', (c) => {
     const { conversation } = conversationOf(ctx, c.var.app, c.req.param('conversationId'))
-    return c.json({ conversation: conversationJson(conversation) })
+    return c.json({ conversation: view(conversation) })
   })
 
   r.patch('/:conversationId', async (c) => {
@@ -78,7 +79,7 @@ export function conversationsRoutes(ctx: AdapterContext): Hono<ApiEnv> {
       ...(body.iconUrl !== undefined ? { iconUrl: body.iconUrl } : {}),
       ...(body.metadata !== undefined ? { metadata: body.metadata } : {}),
     })
-    return c.json({ conversation: conversationJson(updated) })
+    return c.json({ conversation: view(updated) })
   })
 
   r.delete('/:conversationId', (c) => {

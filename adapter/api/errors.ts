@@ -7,6 +7,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ErrorBody } from '../conversations/types.js'
 import { ChannelError, type ChannelFailure } from '../messenger/errors.js'
+import { ControlError } from '../messenger/control.js'
 import { JSON_NESTING_MAX } from '../../lib/json-depth.js'
 
 interface Entry { status: ContentfulStatusCode; code: string; title: string }
@@ -50,6 +51,12 @@ export const API_ERRORS = {
   webhookNotFound: { status: 404, code: 'not_found', title: 'Webhook not found' },
   keyNotFound: { status: 404, code: 'not_found', title: 'API key not found' },
   attachmentNotFound: { status: 404, code: 'not_found', title: 'Attachment not found' },
+  /** Switchboard codes (conversations-api.md §2). */
+  switchboardNotFound: { status: 404, code: 'switchboard_not_found', title: 'Switchboard not found' },
+  switchboardIntegrationNotFound: { status: 404, code: 'switchboard_integration_not_found', title: 'Switchboard integration not found' },
+  tooManySwitchboardIntegrations: { status: 400, code: 'too_many_switchboard_integrations', title: 'A switchboard has at most 10 switchboard integrations' },
+  /** "Only one switchboard per app can be created" (spec, paths/…switchboardIntegrations.yaml, 400). */
+  switchboardExists: { status: 400, code: 'bad_request', title: 'Only one switchboard per app can be created' },
   conflict: { status: 409, code: 'conflict', title: 'Conflict' },
   userExists: { status: 409, code: 'conflict', title: 'User already exists' },
   payloadTooLarge: { status: 413, code: 'payload_too_large', title: 'The request body is larger than 100 KB' },
@@ -85,9 +92,15 @@ const CHANNEL_FAILURES: Record<ChannelFailure, ApiErrorName> = {
   mismatch: 'badRequest',
 }
 
-/** Any throw as the catalogue error it answers: a channel failure by its kind, anything unexpected as a logged 500. */
+/** Switchboard actions that cannot be done (messenger/control.ts). */
+const CONTROL_FAILURES: Record<ControlError['kind'], ApiErrorName> = {
+  noSwitchboard: 'switchboardNotFound', unknownTarget: 'switchboardIntegrationNotFound', refused: 'badRequest',
+}
+
+/** Any throw as the catalogue error it answers: a domain failure by its kind, anything unexpected as a logged 500. */
 export function asApiError(err: Error): ApiError {
   if (err instanceof ChannelError) return apiError(CHANNEL_FAILURES[err.kind], err.message)
+  if (err instanceof ControlError) return apiError(CONTROL_FAILURES[err.kind], err.message)
   if (err instanceof ApiError) return err
   console.error('[adapter] unexpected error:', err)
   return apiError('internal')

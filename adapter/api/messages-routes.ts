@@ -54,7 +54,8 @@ export function messagesRoutes(ctx: AdapterContext): Hono<ApiEnv> {
       store.conversations.markUserRead(conversation.id, new Date(ctx.clock.now()).toISOString())
       return c.json({})
     }
-    businessActivity(ctx, { app, conversation, user }, body.type)
+    businessActivity(ctx, { app, conversation, user }, body.type,
+      { displayName: body.author.displayName, avatarUrl: body.author.avatarUrl })
     return c.json({})
   })
   return r

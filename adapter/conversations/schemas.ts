@@ -115,7 +115,8 @@ export const messagePost = z.object({
 export type MessagePost = z.infer<typeof messagePost>
 
 export const activityPost = z.object({
-  author: z.object({ type: z.enum(['business', 'user']), userId: z.string().optional(), displayName: z.string().optional() }),
+  author: z.object({ type: z.enum(['business', 'user']), userId: z.string().optional(), displayName: z.string().optional(),
+    avatarUrl: uri.optional() }),
   type: z.enum(['typing:start', 'typing:stop', 'conversation:read']),
 })
 export type ActivityPost = z.infer<typeof activityPost>

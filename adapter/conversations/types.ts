@@ -3,6 +3,7 @@
  * schemas.ts. Declared once; routes, store and webhooks import them.
  */
 import type { Content } from './schemas.js'
+import type { SwitchboardIntegrationRef } from './switchboard.js'
 
 export interface ErrorBody { errors: { code: string; title: string }[] }
 
@@ -48,6 +49,8 @@ export interface ConversationJson {
   businessLastRead?: string
   createdAt: string
   lastUpdatedAt: string
+  activeSwitchboardIntegration?: SwitchboardIntegrationRef
+  pendingSwitchboardIntegration?: SwitchboardIntegrationRef
 }
 
 export interface Profile { givenName?: string; surname?: string; email?: string; avatarUrl?: string; locale?: string }

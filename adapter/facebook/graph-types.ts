@@ -106,12 +106,20 @@ export interface MessagingEvent {
     attachments?: InboundAttachment[]
     referral?: Referral
   }
-  postback?: { title?: string; payload: string; mid?: string; referral?: Referral }
+  /** `payload` is missing in `standby` (messenger-platform.md §13). */
+  postback?: { title?: string; payload?: string; mid?: string; referral?: Referral }
   referral?: Referral
   delivery?: { mids?: string[]; watermark: number }
   read?: { watermark: number }
   optin?: { ref?: string; user_ref?: string }
+  /** `messaging_handovers` (messenger-platform.md §9, §13): app ids are strings in the reference, numbers in samples. */
+  pass_thread_control?: { new_owner_app_id: string; previous_owner_app_id?: string | null; metadata?: string }
+  take_thread_control?: { new_owner_app_id?: string; previous_owner_app_id: string; metadata?: string }
+  request_thread_control?: { requested_owner_app_id: string; metadata?: string }
 }
+
+/** POST /me/pass_thread_control, take_thread_control, request_thread_control, release_thread_control (§9, §13). */
+export interface HandoverRequest { recipient: { id: string }; target_app_id?: string; metadata?: string }
 
 /** GET /me with a page token: the page (§1.6). */
 export interface MeResponse { id: string; name?: string }

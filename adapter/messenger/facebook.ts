@@ -5,9 +5,11 @@
 import { appToken, type GraphClient } from '../facebook/graph-client.js'
 import { GRAPH_ERRORS, isGraphError } from '../facebook/graph-errors.js'
 import type {
-  AppSubscriptionsResponse, DebugTokenResponse, MeResponse, MessengerProfileResponse, PersistentMenu, SendRequest,
+  AppSubscriptionsResponse, DebugTokenResponse, HandoverRequest, MeResponse, MessengerProfileResponse, PersistentMenu, SendRequest,
   SendResponse, SubscribedAppsResponse, UserProfile,
 } from '../facebook/graph-types.js'
+
+export type HandoverAction = 'pass_thread_control' | 'take_thread_control' | 'request_thread_control' | 'release_thread_control'
 
 export interface PageCredentials {
   pageAccessToken: string
@@ -17,10 +19,12 @@ export interface PageCredentials {
 
 /**
  * The webhook fields the seed names (messages, messaging_postbacks, messaging_optins, message_reads,
- * messaging_referrals) plus message_deliveries and message_echoes for delivery and echo tracking (§5.2, §5.3).
+ * messaging_referrals) plus message_deliveries and message_echoes for delivery and echo tracking (§5.2, §5.3), and
+ * messaging_handovers and standby, so control changes on a page with the handover protocol reach the switchboard and
+ * a thread another app owns is still heard (§9, §13: "without it, a secondary app sees nothing after passing control").
  */
 export const REQUIRED_FIELDS = ['messages', 'messaging_postbacks', 'messaging_optins', 'message_reads', 'messaging_referrals'] as const
-export const SUBSCRIBED_FIELDS = [...REQUIRED_FIELDS, 'message_deliveries', 'message_echoes'] as const
+export const SUBSCRIBED_FIELDS = [...REQUIRED_FIELDS, 'message_deliveries', 'message_echoes', 'messaging_handovers', 'standby'] as const
 
 /** The payload of the Get Started button the adapter sets; its postback marks a conversation start. */
 export const GET_STARTED_PAYLOAD = 'GET_STARTED'
@@ -75,6 +79,12 @@ export function facebook(graph: GraphClient, creds: PageCredentials) {
     },
     /** Send API (§3). */
     send: (body: SendRequest) => graph.post<SendResponse>('/me/messages', { ...page, body }),
+    /** Handover protocol (§9, §13): `pass_thread_control` names the target app; take, request and release do not. */
+    handover: (action: HandoverAction, body: HandoverRequest) =>
+      graph.post<{ success: boolean }>(`/me/${action}`, { ...page, body }),
+    /** Personas API (§12): a name and picture the page sends as; `/me` with a page token is the page. */
+    createPersona: (name: string, pictureUrl: string) =>
+      graph.post<{ id: string }>('/me/personas', { ...page, body: { name, profile_picture_url: pictureUrl } }),
     /** User Profile API (§6.2). */
     userProfile: (psid: string, fields = 'first_name,last_name,profile_pic') =>
       graph.get<UserProfile>(`/${encodeURIComponent(psid)}`, { ...page, query: { fields } }),

@@ -5,7 +5,12 @@
  *   conversation:referral when it carries one
  * - `referral` → conversation:referral; `read` → conversation:read
  * - `delivery` → conversation:message:delivery:user for the business messages it covers
- * - echoes (`is_echo`) are the page's own messages and are not turned into events.
+ * - echoes (`is_echo`) of the adapter's own sends are not turned into events; echoes of what another app sent on the
+ *   page (the Page Inbox, where the page's people answer, §4.4 "messages sent from the Page inbox have the inbox app
+ *   id") become business messages with `source.type: "messenger"`, so the conversation holds what the person saw
+ * - `messaging_handovers` (pass, take, request thread control) → the switchboard's control (handover.ts)
+ * - `standby` events (a thread another app owns, §9) are read like `messaging` ones: they reach the business as the
+ *   switchboard routes them, with `conversation.activeSwitchboardIntegration` naming the app in control.
  * - checkbox plugin opt-ins (a `user_ref`, no PSID) and page `feed` changes (comments) are not carried: Sunshine's
  *   Messenger channel documents neither. They are recorded for the diagnosis, which says why and what to do.
  * A redelivered event (same mid) is processed once.
@@ -20,6 +25,7 @@ import { ensureContact, type Contact, type CreationReason } from './contacts.js'
 import { GET_STARTED_PAYLOAD } from './facebook.js'
 import type { InboundAttachment, MessagingEvent, Referral as FbReferral } from '../facebook/graph-types.js'
 import type { PageEvents } from './webhook-envelope.js'
+import { isHandover, onHandover } from './handover.js'
 import { logQuote } from '../../lib/quote.js'
 import type { SkippedKind } from '../store/skipped-events.js'
 
@@ -43,7 +49,7 @@ export async function handleMessengerWebhook(ctx: AdapterContext, via: Messenger
     const skipped = (kind: SkippedKind, detail: string) =>
       ctx.store.skippedEvents.record({ integrationId: integration.id, receivedAt: ctx.clock.now(), kind, detail })
     for (const change of entry.feed) skipped('feed', change)
-    for (const event of entry.events) {
+    for (const event of [...entry.events, ...entry.standby]) {
       // A checkbox plugin opt-in names the person by user_ref only: no Sunshine user can exist for it (diagnosis.ts).
       if (!event.sender?.id && event.optin?.user_ref) skipped('user_ref_optin', event.optin.user_ref)
       await handleEvent(ctx, integration, event)
@@ -53,12 +59,15 @@ export async function handleMessengerWebhook(ctx: AdapterContext, via: Messenger
 
 function reasonFor(event: MessagingEvent): CreationReason {
   if (event.postback?.payload === GET_STARTED_PAYLOAD || event.referral || event.optin) return 'startConversation'
+  if (isHandover(event)) return 'none'
   return event.message ? 'message' : 'none'
 }
 
 async function handleEvent(ctx: AdapterContext, integration: MessengerIntegrationRow, event: MessagingEvent): Promise<void> {
-  if (event.message?.is_echo) return
-  const psid = event.sender?.id
+  const echo = event.message?.is_echo === true
+  if (echo && !fromAnotherApp(integration, event)) return
+  // An echo goes from the page to the person: the PSID is its recipient.
+  const psid = echo ? event.recipient?.id : event.sender?.id
   if (!psid) return // checkbox-plugin opt-ins carry a user_ref and no PSID
   const key = dedupeKey(integration, event)
   if (key && ctx.store.seenEvents.has(key)) return
@@ -66,8 +75,10 @@ async function handleEvent(ctx: AdapterContext, integration: MessengerIntegratio
   const at = iso(event.timestamp ?? ctx.clock.now())
   ctx.store.tx(() => {
     if (key && !ctx.store.seenEvents.firstTime(key, ctx.clock.now())) return
-    if (event.message) onMessage(ctx, contact, event.message, at)
-    if (event.postback) {
+    if (event.message) onMessage(ctx, contact, event.message, at, echo)
+    if (isHandover(event)) onHandover(ctx, integration, contact, event)
+    // A postback in standby comes without its payload (the app that sent the button gets it, §13).
+    if (event.postback?.payload !== undefined) {
       const { payload, title, mid, referral } = event.postback
       emit(ctx, contact, {
         type: 'conversation:postback', postback: { payload, ...(title ? { text: title } : {}) },
@@ -92,10 +103,18 @@ function dedupeKey(integration: MessengerIntegrationRow, e: MessagingEvent): str
   // A lead ad's OPEN_THREAD and LEAD_COMPLETE may share a timestamp (§19): the type tells them apart.
   if (e.referral) return `${page}:referral:${e.sender.id}:${e.timestamp}:${e.referral.type ?? ''}`
   if (e.read) return `${page}:read:${e.sender.id}:${e.read.watermark}`
+  if (isHandover(e)) return `${page}:handover:${e.sender.id}:${e.timestamp}:${JSON.stringify([e.pass_thread_control, e.take_thread_control, e.request_thread_control])}`
   return undefined
 }
 
-function onMessage(ctx: AdapterContext, contact: Contact, m: NonNullable<MessagingEvent['message']>, at: string): void {
+/** An echo with another app's id: sent on the page by someone other than the adapter (the Page Inbox). */
+function fromAnotherApp(integration: MessengerIntegrationRow, e: MessagingEvent): boolean {
+  const appId = e.message?.app_id
+  return appId !== undefined && appId !== null && String(appId) !== integration.config.fbAppId
+}
+
+function onMessage(ctx: AdapterContext, contact: Contact, m: NonNullable<MessagingEvent['message']>, at: string,
+  echo: boolean): void {
   const contents: StoredContent[] = []
   if (m.text !== undefined) {
     contents.push({ type: 'text', text: m.text, ...(m.quick_reply ? { payload: m.quick_reply.payload } : {}) })
@@ -107,7 +126,7 @@ function onMessage(ctx: AdapterContext, contact: Contact, m: NonNullable<Messagi
   contents.forEach((content, i) => {
     const message: MessageRow = {
       id: ctx.ids.record(), conversationId: contact.conversation.id, received: at,
-      author: {
+      author: echo ? { type: 'business' } : {
         type: 'user', userId: contact.user.id,
         ...(contact.client.displayName ? { displayName: contact.client.displayName } : {}),
         ...(contact.client.avatarUrl ? { avatarUrl: contact.client.avatarUrl } : {}),

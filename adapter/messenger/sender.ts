@@ -15,10 +15,13 @@ import {
   PERMISSION_ERROR_CODES, PERSON_UNAVAILABLE_CODE, THROTTLING_ERROR_CODES, TOKEN_ERROR_CODES,
 } from '../facebook/graph-errors.js'
 import { messengerOmissions, senderAction, toSendRequests, type SenderAction } from './outbound.js'
+import { isUnknownPersona, personaFor, type PersonaAuthor } from './persona.js'
 
 export type SendJob =
   | { type: 'message'; appId: string; conversationId: string; integrationId: string; clientId: string; messageId: string }
-  | { type: 'activity'; appId: string; conversationId: string; integrationId: string; clientId: string; action: SenderAction }
+  | { type: 'activity'; appId: string; conversationId: string; integrationId: string; clientId: string; action: SenderAction
+    /** The business author, shown as a persona (persona.ts). */
+    author?: PersonaAuthor }
 
 /**
  * Queues a Send API job; call inside the transaction that stores what it sends. One partition per conversation: its
@@ -76,17 +79,21 @@ export function messengerSender(ctx: AdapterContext) {
     }
     const fb = facebook(ctx.graph, integration.config)
     const psid = ec.client.externalId
+    let personaId: string | undefined
     try {
       if (job.type === 'activity') {
-        await fb.send(senderAction(psid, job.action))
+        ;({ personaId } = await personaFor(ctx, integration, job.author))
+        await fb.send({ ...senderAction(psid, job.action), ...(personaId ? { persona_id: personaId } : {}) })
         return { ok: true }
       }
       const message = store.messages.get(job.messageId)
       // Deleted before it was sent: nothing to send, and no event about a message the business no longer has.
       if (!message) return { ok: true }
       const input = { content: message.content, ...(message.override ? { override: message.override } : {}) }
-      const requests = toSendRequests({ psid, ...input })
-      const omissions = messengerOmissions(input)
+      const persona = message.author.type === 'business' ? await personaFor(ctx, integration, message.author) : {}
+      personaId = persona.personaId
+      const requests = toSendRequests({ psid, ...input }).map((r) => (personaId ? { ...r, persona_id: personaId } : r))
+      const omissions = [...messengerOmissions(input), ...(persona.warning ? [{ code: persona.warning.code, detail: persona.warning.message }] : [])]
       // A retried multi-part message resumes after the parts Facebook already accepted.
       const sent = store.messages.externalsOf(message.id)
       for (const request of requests.slice(sent.length)) {
@@ -114,6 +121,11 @@ export function messengerSender(ctx: AdapterContext) {
         },
       }
     } catch (err) {
+      // A persona deleted on the page since it was created: forgotten, and created again on the retry.
+      if (personaId && isUnknownPersona(err)) {
+        store.personas.forget(integration.id, personaId)
+        return { ok: false, retry: true, error: (err as Error).message }
+      }
       const transient = (err instanceof GraphApiError || err instanceof GraphUnreachableError) && err.transient
       failures.set(item.seq, err)
       if (!(err instanceof GraphApiError) && !(err instanceof GraphUnreachableError)) throw err

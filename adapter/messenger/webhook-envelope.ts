@@ -20,6 +20,8 @@ export interface Rejection {
 export interface PageEvents {
   pageId: string
   events: MessagingEvent[]
+  /** `standby`: events of threads another app owns (the adapter's app is not the thread owner, §9). */
+  standby: MessagingEvent[]
   /** The entry's `feed` changes (comments, visitor posts), as `item` and id: the channel does not carry them. */
   feed: string[]
 }
@@ -61,15 +63,21 @@ export function readWebhookEvents(raw: string): WebhookEvents {
   envelope.data.entry.forEach((value, i) => {
     const entry = schemas.entry.safeParse(value)
     if (!entry.success) return reject(`entry[${i}]`, entry.error, value)
-    const events: MessagingEvent[] = []
-    ;(entry.data.messaging ?? []).forEach((e, j) => {
-      const event = schemas.event.safeParse(e)
-      if (event.success) events.push(event.data as MessagingEvent)
-      else reject(`entry[${i}].messaging[${j}]`, event.error, e)
-    })
+    const read = (key: 'messaging' | 'standby', list: unknown[] | undefined) => {
+      const events: MessagingEvent[] = []
+      ;(list ?? []).forEach((e, j) => {
+        const event = schemas.event.safeParse(e)
+        if (event.success) events.push(event.data as MessagingEvent)
+        else reject(`entry[${i}].${key}[${j}]`, event.error, e)
+      })
+      return events
+    }
     const feed = (entry.data.changes ?? []).filter((ch) => ch.field === 'feed')
       .map((ch) => `${ch.value?.item ?? 'change'} ${ch.value?.comment_id ?? ch.value?.post_id ?? ''}`.trim())
-    entries.push({ pageId: entry.data.id, events, feed })
+    entries.push({
+      pageId: entry.data.id, events: read('messaging', entry.data.messaging), standby: read('standby', entry.data.standby),
+      feed,
+    })
   })
   return { object: envelope.data.object, entries, rejected }
 }

@@ -4,6 +4,10 @@ import type { ConversationRow } from './conversations.js'
 import type { IntegrationRow, WebhookRow } from './integrations.js'
 import type { MessageRow } from './messages.js'
 import type { ClientRow, UserRow } from './users.js'
+import type { SwitchboardIntegrationRow, SwitchboardRow } from './switchboards.js'
+import type {
+  SwitchboardIntegrationJson, SwitchboardIntegrationRef, SwitchboardJson,
+} from '../conversations/switchboard.js'
 import type {
   AppJson, ClientJson, ConversationJson, Message, ParticipantJson, Profile, UserJson,
 } from '../conversations/types.js'
@@ -12,12 +16,42 @@ export function appJson(a: AppRow): AppJson {
   return { id: a.id, displayName: a.displayName, settings: a.settings, metadata: a.metadata }
 }
 
-export function conversationJson(c: ConversationRow): ConversationJson {
+/** Resolves a conversation's switchboard integration ids (store/switchboards.ts `integration`). */
+export type SwitchboardIntegrationLookup = (id: string | null) => SwitchboardIntegrationRow | undefined
+
+/** Who has control and who is offered it; each is omitted when unused (conversations-api.md §5.1). */
+export function controlJson(c: ConversationRow, lookup: SwitchboardIntegrationLookup):
+  { activeSwitchboardIntegration?: SwitchboardIntegrationRef; pendingSwitchboardIntegration?: SwitchboardIntegrationRef } {
+  const active = lookup(c.activeSwitchboardIntegrationId)
+  const pending = lookup(c.pendingSwitchboardIntegrationId)
+  return {
+    ...(active ? { activeSwitchboardIntegration: switchboardIntegrationRef(active) } : {}),
+    ...(pending ? { pendingSwitchboardIntegration: switchboardIntegrationRef(pending) } : {}),
+  }
+}
+
+export function switchboardIntegrationRef(i: SwitchboardIntegrationRow): SwitchboardIntegrationRef {
+  return { id: i.id, name: i.name, ...(i.integrationId ? { integrationId: i.integrationId } : {}), integrationType: i.integrationType }
+}
+
+export function switchboardJson(s: SwitchboardRow): SwitchboardJson {
+  return { id: s.id, enabled: s.enabled, ...(s.defaultSwitchboardIntegrationId ? { defaultSwitchboardIntegrationId: s.defaultSwitchboardIntegrationId } : {}) }
+}
+
+export function switchboardIntegrationJson(i: SwitchboardIntegrationRow): SwitchboardIntegrationJson {
+  return {
+    ...switchboardIntegrationRef(i), deliverStandbyEvents: i.deliverStandbyEvents,
+    ...(i.nextSwitchboardIntegrationId ? { nextSwitchboardIntegrationId: i.nextSwitchboardIntegrationId } : {}),
+    ...(i.messageHistoryCount !== null ? { messageHistoryCount: i.messageHistoryCount } : {}),
+  }
+}
+
+export function conversationJson(c: ConversationRow, lookup: SwitchboardIntegrationLookup = () => undefined): ConversationJson {
   return {
     id: c.id, type: c.type, isDefault: c.isDefault, ...(c.displayName ? { displayName: c.displayName } : {}),
     ...(c.description ? { description: c.description } : {}), ...(c.iconUrl ? { iconUrl: c.iconUrl } : {}),
     metadata: c.metadata, ...(c.businessLastRead ? { businessLastRead: c.businessLastRead } : {}),
-    createdAt: c.createdAt, lastUpdatedAt: c.lastUpdatedAt,
+    createdAt: c.createdAt, lastUpdatedAt: c.lastUpdatedAt, ...controlJson(c, lookup),
   }
 }
 

@@ -16,6 +16,8 @@ import { seenEventsRepository } from './seen-events.js'
 import { menusRepository } from './menus.js'
 import { rejectedEventsRepository } from './rejected-events.js'
 import { skippedEventsRepository } from './skipped-events.js'
+import { switchboardsRepository } from './switchboards.js'
+import { personasRepository } from './personas.js'
 import { adapterLogs } from './log-tables.js'
 import { deliveryLogRepository } from './delivery-log.js'
 import { overviewRepository } from './overview.js'
@@ -38,6 +40,8 @@ export function createStore(path: string) {
     deliveryLog: deliveryLogRepository(db),
     overview: overviewRepository(db),
     skippedEvents: skippedEventsRepository(db),
+    switchboards: switchboardsRepository(db),
+    personas: personasRepository(db),
     tx<T>(fn: () => T): T {
       return db.transaction(fn)()
     },

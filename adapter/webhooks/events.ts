@@ -6,6 +6,8 @@ import type { AppRow } from '../store/apps.js'
 import type { ConversationRow } from '../store/conversations.js'
 import type { MessageRow } from '../store/messages.js'
 import type { ClientRow, UserRow } from '../store/users.js'
+import type { Metadata } from '../conversations/types.js'
+import type { SwitchboardTrigger } from '../conversations/switchboard.js'
 
 export interface EventContext {
   app: AppRow
@@ -42,5 +44,7 @@ export type ConversationEvent =
   | { type: 'conversation:message:delivery:channel'; messageId: string; externalMessages: { id: string }[]; warnings?: DeliveryWarning[] }
   | { type: 'conversation:message:delivery:user'; messageId: string; externalMessages: { id: string }[] }
   | { type: 'conversation:message:delivery:failure'; messageId: string; error: DeliveryError }
+  /** A control change (conversations-api.md §14.3); `error` on the `:failure` variants. */
+  | { type: SwitchboardTrigger; metadata?: Metadata; reason?: string; error?: { code: string; message: string } }
 
 export type EventType = ConversationEvent['type']

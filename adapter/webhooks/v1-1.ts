@@ -23,6 +23,8 @@ function v11TriggerOf(e: ConversationEvent): V11Trigger | undefined {
     case 'conversation:message:delivery:channel': return 'message:delivery:channel'
     case 'conversation:message:delivery:user': return 'message:delivery:user'
     case 'conversation:message:delivery:failure': return 'message:delivery:failure'
+    // The switchboard came with v2: a v1.1 webhook has no trigger for it.
+    default: return undefined
   }
 }
 
@@ -77,6 +79,8 @@ export function v11Body(e: ConversationEvent, ctx: EventContext, webhook: Webhoo
         destination, isFinalEvent: true, message: { _id: e.messageId }, timestamp: now / 1000,
         error: { code: e.error.code, underlyingError: e.error.underlyingError ?? { message: e.error.message } },
       })
+      break
+    default:
       break
   }
   base.version = 'v1.1'

@@ -3,7 +3,7 @@
  * One event per POST, so a business that was down receives them back in order.
  */
 import type { WebhookRow } from '../store/integrations.js'
-import { clientJson, messageJson, userJson } from '../store/serialize.js'
+import { clientJson, controlJson, messageJson, userJson, type SwitchboardIntegrationLookup } from '../store/serialize.js'
 import type { ConversationEvent, EventContext } from './events.js'
 
 export interface V2Envelope {
@@ -13,16 +13,19 @@ export interface V2Envelope {
 }
 
 export function v2Envelope(e: ConversationEvent, ctx: EventContext, webhook: WebhookRow, eventId: string,
-  createdAt: string): V2Envelope {
+  createdAt: string, lookup: SwitchboardIntegrationLookup): V2Envelope {
   return {
     app: { id: ctx.app.id },
     webhook: { id: webhook.id, version: 'v2' },
-    events: [{ id: eventId, createdAt, type: e.type, payload: v2Payload(e, ctx, webhook) }],
+    events: [{ id: eventId, createdAt, type: e.type, payload: v2Payload(e, ctx, webhook, lookup) }],
   }
 }
 
-function v2Payload(e: ConversationEvent, ctx: EventContext, webhook: WebhookRow): Record<string, unknown> {
-  const conversation = { id: ctx.conversation.id, type: ctx.conversation.type }
+function v2Payload(e: ConversationEvent, ctx: EventContext, webhook: WebhookRow, lookup: SwitchboardIntegrationLookup):
+  Record<string, unknown> {
+  // "Each relevant webhook event will contain information specifying which switchboard integration is currently
+  // active for the conversation" (Zendesk, Switchboard guide): how a business in standby knows it is.
+  const conversation = { id: ctx.conversation.id, type: ctx.conversation.type, ...controlJson(ctx.conversation, lookup) }
   const user = webhook.includeFullUser ? userJson(ctx.user) : { id: ctx.user.id, authenticated: false }
   // A conversation the business created through the API has no channel behind it yet.
   const source: Record<string, unknown> = ctx.integrationId
@@ -61,5 +64,11 @@ function v2Payload(e: ConversationEvent, ctx: EventContext, webhook: WebhookRow)
     case 'conversation:message:delivery:failure':
       // error.code/message per the v2 schema; underlyingError carries Facebook's own error too (seed, Troubleshooting).
       return { conversation, user, destination, message: { id: e.messageId }, isFinalEvent: true, error: e.error }
+    default:
+      // switchboard:* (spec `webhooks/switchboard*.yaml`): the conversation, the action's metadata, the failure.
+      return {
+        conversation, ...(e.metadata ? { metadata: e.metadata } : {}), ...(e.reason ? { reason: e.reason } : {}),
+        ...(e.error ? { error: e.error } : {}),
+      }
   }
 }

@@ -66,7 +66,7 @@ describe('Messenger integration', () => {
     integrationId = res.body.integration.id
     const wh = await emu.client.appWebhook(app().id)
     expect(wh.callbackUrl).toBe(`${a.url}/webhooks/messenger/${integrationId}`)
-    const fields = ['messages', 'messaging_postbacks', 'messaging_optins', 'message_reads', 'messaging_referrals', 'message_deliveries', 'message_echoes']
+    const fields = ['messages', 'messaging_postbacks', 'messaging_optins', 'message_reads', 'messaging_referrals', 'message_deliveries', 'message_echoes', 'messaging_handovers', 'standby']
     expect([...wh.fields].sort()).toEqual([...fields].sort())
     expect(wh.subscribedPages.map((p) => [p.pageId, [...p.fields].sort()])).toEqual([[page().id, [...fields].sort()]])
   })

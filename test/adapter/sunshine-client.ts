@@ -17,6 +17,9 @@ export function apis(client: unknown) {
     apps: new Sunshine.AppsApi(client), keys: new Sunshine.AppKeysApi(client),
     integrations: new Sunshine.IntegrationsApi(client), webhooks: new Sunshine.WebhooksApi(client),
     attachments: new Sunshine.AttachmentsApi(client),
+    switchboards: new Sunshine.SwitchboardsApi(client),
+    switchboardIntegrations: new Sunshine.SwitchboardIntegrationsApi(client),
+    switchboardActions: new Sunshine.SwitchboardActionsApi(client),
   }
 }
 export type Apis = ReturnType<typeof apis>
