@@ -9,7 +9,10 @@ import { basename, dirname, extname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { collect } from './collect.js'
 import { Recorder, StepFailure, type StepRecord, type ThreadRecord, type TimelineEntry } from './timeline.js'
-import { openStage, type Cast, type Scenario } from './vocabulary.js'
+import {
+  openStage, type Cast, type MessengerBotCast, type MessengerBotStageOptions, type Scenario, type ScenarioContext,
+  type StageOptions,
+} from './vocabulary.js'
 
 export interface LoadedScenario extends Scenario {
   /** The file's name without `.scenario.ts`, e.g. `password-reset`. */
@@ -49,16 +52,15 @@ export async function loadScenarios(patterns: string[] = [], dir = HERE): Promis
 export async function runScenario(s: LoadedScenario): Promise<ScenarioResult> {
   const recorder = new Recorder()
   const t0 = performance.now()
-  let cast: Cast | undefined
+  let cast: Cast | MessengerBotCast | undefined
   let failure: ScenarioResult['failure']
   try {
-    await s.run({
-      stage: async (options) => {
-        if (cast) throw new Error('stage() is called once per scenario')
-        cast = await openStage(recorder, options)
-        return cast
-      },
-    })
+    const stage = async (options?: StageOptions | MessengerBotStageOptions) => {
+      if (cast) throw new Error('stage() is called once per scenario')
+      cast = await openStage(recorder, options)
+      return cast
+    }
+    await s.run({ stage: stage as ScenarioContext['stage'] })
   } catch (err) {
     failure = err instanceof StepFailure
       ? { step: err.step, error: err.cause instanceof Error ? err.cause.message : String(err.cause) }
