@@ -8,6 +8,7 @@ import { readdir } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { collect } from './collect.js'
+import { importScenario, scenarioId } from './scenario-files.js'
 import { Recorder, StepFailure, type StepRecord, type ThreadRecord, type TimelineEntry } from './timeline.js'
 import {
   openStage, type Cast, type MessengerBotCast, type MessengerBotStageOptions, type Scenario, type ScenarioContext,
@@ -40,10 +41,22 @@ export async function loadScenarios(patterns: string[] = [], dir = HERE): Promis
   const files = (await readdir(dir)).filter((f) => f.endsWith(SUFFIX)).sort()
   const loaded: LoadedScenario[] = []
   for (const file of files) {
+    // The built-in ones are imported as they are: compiled in dist/, or transformed by vitest.
     const mod = await import(pathToFileURL(join(dir, file)).href) as { default?: Scenario }
     if (!mod.default?.run) throw new Error(`${file} has no default export made with scenario(name, run)`)
     loaded.push({ ...mod.default, id: basename(file, SUFFIX) })
   }
+  return matching(loaded, patterns)
+}
+
+/** The scenarios of these files (`.ts` ones compiled by esbuild), or those matching one of `patterns`. */
+export async function loadScenarioFiles(files: string[], patterns: string[] = []): Promise<LoadedScenario[]> {
+  const loaded: LoadedScenario[] = []
+  for (const file of files) loaded.push({ ...await importScenario(file), id: scenarioId(file) })
+  return matching(loaded, patterns)
+}
+
+function matching(loaded: LoadedScenario[], patterns: string[]): LoadedScenario[] {
   if (patterns.length === 0) return loaded
   const tests = patterns.map((p) => new RegExp(p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*'), 'i'))
   return loaded.filter((s) => tests.some((t) => t.test(s.id) || t.test(s.name)))

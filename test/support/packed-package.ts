@@ -5,9 +5,9 @@
  * project depending on the published package (the examples' projects, later).
  */
 import { execFile } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { promisify } from 'node:util'
 import { ROOT } from './built-cli.js'
 
@@ -36,6 +36,20 @@ export interface PackedProject {
 export async function installPacked(tarball: string): Promise<PackedProject> {
   const dir = mkdtempSync(join(tmpdir(), 'packed-'))
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'uses-messenger-emulator', private: true, type: 'module' }))
+  return installInto(dir, tarball)
+}
+
+/**
+ * A copy of one of the example projects (`examples/<name>`, without its node_modules) with its own dependencies and
+ * `tarball` installed, as a team that cloned it would have it after `npm install`.
+ */
+export async function installExample(tarball: string, example: string): Promise<PackedProject> {
+  const dir = mkdtempSync(join(tmpdir(), `example-${basename(example)}-`))
+  cpSync(example, dir, { recursive: true, filter: (src) => basename(src) !== 'node_modules' })
+  return installInto(dir, tarball)
+}
+
+async function installInto(dir: string, tarball: string): Promise<PackedProject> {
   await run('npm', ['install', tarball, '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund',
     '--loglevel=error'], { cwd: dir })
   const addon = join('better-sqlite3', 'build', 'Release', 'better_sqlite3.node')
