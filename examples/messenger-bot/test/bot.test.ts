@@ -41,7 +41,7 @@ test("after the owner's password changes, the bot's page token no longer works",
 
 test('25 hours after Sam last wrote, the bot may no longer write to him first', async () => {
   let bot!: RunningBot
-  const { person, clock, facebook } = await stage({ messengerBot: async (facebook) => (bot = await startBot(facebook)) })
+  const { person, clock } = await stage({ messengerBot: async (facebook) => (bot = await startBot(facebook)) })
   const sam = person('Sam')
   await sam.says('Hi')
   await sam.sees('Hello Sam! How can I help?')
@@ -51,7 +51,7 @@ test('25 hours after Sam last wrote, the bot may no longer write to him first', 
   expect(await bot.notify(psid, 'Your order has arrived')).toMatchObject({ ok: false, body: { error: { code: 10 } } })
 })
 
-test('on a page in Europe, Eva is greeted without the profile fields Europe withholds', async () => {
+test('on a page in Europe, Eva is still greeted by her first name (Europe keeps names)', async () => {
   const { person, facebook } = await withBot()
   await facebook.movesPageToEurope()
   await person('Eva').says('Hallo')
