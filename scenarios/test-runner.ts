@@ -38,12 +38,13 @@ jestGlobals()?.afterEach(async () => {
  */
 export async function tieToCurrentTest(stage: RunnerStage): Promise<void> {
   if (inVitest()) {
-    const { onTestFailed, onTestFinished } = await import('vitest')
+    const { onTestFinished } = await import('vitest')
     try {
-      onTestFailed(async () => {
-        if (!stage.failedAStep()) console.error(await stage.timeline())
+      // One hook for both: vitest runs onTestFinished before onTestFailed, and the timeline needs the stage open.
+      onTestFinished(async ({ task }) => {
+        if (task.result?.state === 'fail' && !stage.failedAStep()) console.error(await stage.timeline())
+        await stage.close()
       })
-      onTestFinished(() => stage.close())
     } catch {
       // Not inside a test: vitest refuses test hooks there.
     }
