@@ -18,8 +18,12 @@ interface JestGlobals {
 }
 
 const inVitest = () => '__vitest_worker__' in globalThis
-const jestGlobals = () => (inVitest() || typeof (globalThis as { afterEach?: unknown }).afterEach !== 'function'
-  ? undefined : globalThis as unknown as JestGlobals)
+/** jest's globals, when jest runs this code (other runners with a global afterEach have no `expect.getState`). */
+function jestGlobals(): JestGlobals | undefined {
+  const g = globalThis as { afterEach?: unknown; expect?: { getState?: unknown } }
+  if (inVitest() || typeof g.afterEach !== 'function' || typeof g.expect?.getState !== 'function') return undefined
+  return g as JestGlobals
+}
 
 /** The stages jest's tests of this file opened, closed after each test (jest loads this module once per test file). */
 const openedInJestTests = new Set<RunnerStage>()
