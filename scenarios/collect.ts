@@ -46,6 +46,8 @@ function graphEntry(scene: Scene, r: RequestView) {
     // On a Messenger bot's stage the bot is the business, and there is no adapter.
     from: scene.businessTraces.has(r.fbtraceId) || !hasAdapter(scene.stack) ? 'business' as const : 'adapter' as const,
     to: 'facebook' as const,
+    // The subscription calls a Messenger bot's stage made for the bot, as its developer would have.
+    ...(scene.stack.setupTraces?.has(r.fbtraceId) ? { actor: 'stage setup' } : {}),
     title: `${r.method} ${r.path} → ${r.status}${why}`,
     ok: r.status < 400,
     detail: { params: r.params, ...(r.error ? { error: r.error } : {}), fbtraceId: r.fbtraceId },
