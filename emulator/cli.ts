@@ -3,11 +3,13 @@
  * `messenger-emulator [--port 4100] [--host 127.0.0.1] [--db PATH | :memory:] [--seed world.json | sample]
  *   [--strict]`
  * `messenger-emulator exec [same options] -- <command …>`
+ * `messenger-emulator scenarios [files or folders…] [names or patterns…]`
  *
  * Serves until SIGINT/SIGTERM; `exec` runs the command with MESSENGER_EMULATOR_URL set and exits with its status
  * (like `firebase emulators:exec`). `--help` lists every option from the description below.
  */
 import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { DatabaseInUseError, EmulatorStartError, PortInUseError, startEmulator, type RunningEmulator } from './index.js'
 import { describeStart } from './cli-banner.js'
 import {
@@ -26,6 +28,8 @@ const CLI: CliSpec = {
     SERVE_COMMAND,
     { usage: 'exec [options] -- <command …>',
       description: 'start, run the command with MESSENGER_EMULATOR_URL set, stop, exit with its status' },
+    { usage: 'scenarios [files or folders…] [names…]',
+      description: 'run *.scenario.ts and *.scenario.js files (or the built-in scenarios), write reports/scenarios.html' },
   ],
   options: [
     ...serverOptions(PORT_VARIABLE, 4100),
@@ -99,25 +103,38 @@ async function serve(options: CliOptions): Promise<void> {
 async function exec(options: CliOptions, command: string[]): Promise<void> {
   const emulator: RunningEmulator = await startEmulator(options)
   console.error(`messenger-emulator: ${emulator.url} (MESSENGER_EMULATOR_URL) — running: ${command.join(' ')}`)
-  const child = spawn(command[0]!, command.slice(1), {
-    stdio: 'inherit', shell: process.platform === 'win32',
-    env: { ...process.env, MESSENGER_EMULATOR_URL: emulator.url },
-  })
-  onSignals(async () => {
-    child.kill('SIGTERM')
-  })
-  const code = await new Promise<number>((resolve) => {
-    child.on('error', (e) => {
-      console.error(`messenger-emulator: cannot run ${command[0]}: ${e.message}`)
-      resolve(127)
-    })
-    child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)))
-  })
+  const code = await runInTerminal(command[0]!, command.slice(1), { ...process.env, MESSENGER_EMULATOR_URL: emulator.url })
   await emulator.close()
   process.exit(code)
 }
 
+/** Runs a command in this terminal, SIGINT/SIGTERM passed on; answers its exit status (127: it could not start). */
+function runInTerminal(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const child = spawn(command, args, { stdio: 'inherit', shell: process.platform === 'win32', env })
+  onSignals(async () => {
+    child.kill('SIGTERM')
+  })
+  return new Promise<number>((resolve) => {
+    child.on('error', (e) => {
+      console.error(`messenger-emulator: cannot run ${command}: ${e.message}`)
+      resolve(127)
+    })
+    child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)))
+  })
+}
+
+/**
+ * The scenario runner is a program of its own beside this one (dist/scenarios/run.js): scenarios drive the adapter
+ * too, which the emulator never imports (DESIGN principle 1), so it runs as a child with the same terminal.
+ */
+async function scenarios(args: string[]): Promise<void> {
+  const runner = fileURLToPath(new URL('../scenarios/run.js', import.meta.url))
+  process.exit(await runInTerminal(process.execPath, [runner, ...args]))
+}
+
 async function main(): Promise<void> {
+  // Its arguments are files and scenario names, not the emulator's options.
+  if (process.argv[2] === 'scenarios') return scenarios(process.argv.slice(3))
   const parsed = parse(process.argv.slice(2))
   if (parsed.command === 'help') return console.log(helpText(CLI, packageVersion(import.meta.url)))
   if (parsed.command === 'version') return console.log(packageVersion(import.meta.url))

@@ -9,6 +9,7 @@ import { mismatch, show, type Expected } from './match.js'
 import type { Owner } from './owner.js'
 import type { Person } from './person.js'
 import type { Scene } from './scene.js'
+import type { Stack } from './stack.js'
 import { waitFor, type WaitOptions } from './wait.js'
 
 export interface V2Event { id: string; type: string; createdAt: string; payload: any }
@@ -31,7 +32,7 @@ export class Business {
   /** The Messenger integration created last. */
   integrationId: string | undefined
 
-  constructor(private readonly scene: Scene) {}
+  constructor(private readonly scene: Scene<Stack>) {}
 
   private get api() {
     return this.scene.stack.api
@@ -60,7 +61,7 @@ export class Business {
     const version = options.version ?? 'v2'
     const what = `the ${version} webhook ${type}${match && Object.keys(match).length ? ` matching ${show(match, 160)}` : ''}`
     return this.scene.step(`the business receives ${what}`, () => waitFor(what, () => this.find(type, match, version), {
-      ...options,
+      timeoutMs: this.scene.waitMs, ...options,
       lastSeen: () => {
         const same = version === 'v1.1' ? this.legacyWebhooks().filter((b) => b.trigger === type)
           : this.events().filter((e) => e.type === type).map((e) => e.payload)
@@ -86,7 +87,8 @@ export class Business {
     const psid = (await person.thread()).psid
     // v1.1 bodies carry the Messenger client (its `id` is the PSID) and the conversation.
     return waitFor(`a webhook from ${person.name} (PSID ${psid}) to learn the conversation`, () =>
-      this.legacyWebhooks().find((b) => b.client?.id === psid)?.conversation?._id as string | undefined)
+      this.legacyWebhooks().find((b) => b.client?.id === psid)?.conversation?._id as string | undefined,
+      { timeoutMs: this.scene.waitMs })
   }
 
   private async target(to: Person | undefined): Promise<string> {

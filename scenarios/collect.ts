@@ -7,7 +7,7 @@ import type { DeliveryView, RequestView } from '../emulator/control/types.js'
 import { show } from './match.js'
 import type { Scene } from './scene.js'
 import type { ThreadRecord } from './timeline.js'
-import type { Stack } from './stack.js'
+import { hasAdapter, type FacebookStack } from './stack.js'
 
 export interface DashboardLink { label: string; href: string }
 
@@ -22,7 +22,7 @@ export async function collect(scene: Scene): Promise<ThreadRecord[]> {
   ])
   for (const r of requests) recorder.add(graphEntry(scene, r))
   for (const d of deliveries) deliveryEntries(scene, d)
-  for (const w of stack.receiver.posts) {
+  for (const w of hasAdapter(stack) ? stack.receiver.posts : []) {
     const body = w.body as { trigger?: string; events?: { type: string }[] }
     const legacy = w.path.endsWith('/v1.1')
     recorder.add({
@@ -45,8 +45,11 @@ function graphEntry(scene: Scene, r: RequestView) {
   const why = r.error ? `: ${(r.error as { message?: string }).message ?? ''}${r.reason ? ` (${r.reason})` : ''}` : ''
   return {
     at: scene.recorder.wallTime(r.at),
-    from: scene.businessTraces.has(r.fbtraceId) ? 'business' as const : 'adapter' as const,
+    // On a Messenger bot's stage the bot is the business, and there is no adapter.
+    from: scene.businessTraces.has(r.fbtraceId) || !hasAdapter(scene.stack) ? 'business' as const : 'adapter' as const,
     to: 'facebook' as const,
+    // The subscription calls a Messenger bot's stage made for the bot, as its developer would have.
+    ...(scene.stack.setupTraces?.has(r.fbtraceId) ? { actor: 'stage setup' } : {}),
     title: `${r.method} ${r.path} → ${r.status}${why}`,
     ok: r.status < 400,
     detail: { params: r.params, ...(r.error ? { error: r.error } : {}), fbtraceId: r.fbtraceId },
@@ -57,7 +60,7 @@ function graphEntry(scene: Scene, r: RequestView) {
 function deliveryEntries(scene: Scene, d: DeliveryView): void {
   const events = d.body.entry.flatMap((e) => (e as { messaging?: unknown[] }).messaging ?? [])
   const summary = `webhook ${d.field}${events.length > 1 ? ` ×${events.length}` : ''}`
-  const toAdapter = d.callbackUrl?.startsWith(scene.stack.adapter.url) ?? true
+  const toAdapter = hasAdapter(scene.stack) && (d.callbackUrl?.startsWith(scene.stack.adapter.url) ?? true)
   const target = toAdapter ? 'adapter' as const : 'business' as const
   if (d.attempts.length === 0) {
     scene.recorder.add({ at: scene.recorder.wallTime(d.createdAt), from: 'facebook', to: target, ok: d.status !== 'failed',
@@ -74,9 +77,11 @@ function deliveryEntries(scene: Scene, d: DeliveryView): void {
 
 /**
  * The adapter dashboard's pages about this run: each Messenger integration's status page, the conversations and the
- * webhook log. They answer while the run's stack is up (the report says so); their paths name what to look at.
+ * webhook log. They answer while the run's stack is up (the report says so); their paths name what to look at. A
+ * Messenger bot's stage has no adapter, so no links.
  */
-export function dashboardLinks(stack: Stack): DashboardLink[] {
+export function dashboardLinks(stack: FacebookStack): DashboardLink[] {
+  if (!hasAdapter(stack)) return []
   const { adapter } = stack
   const base = `${adapter.dashboardUrl}/apps/${adapter.appId}`
   return [

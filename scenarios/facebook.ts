@@ -19,9 +19,19 @@ export class Facebook {
     })
   }
 
-  /** The Graph calls answered so far, oldest first. */
+  /** The page is (or is no longer) in Europe: Messenger's European rules apply to it (docs §7). */
+  movesPageToEurope(pageName?: string, eea = true): Promise<void> {
+    const page = this.scene.page(pageName)
+    return this.scene.step(`the page "${page.name}" is ${eea ? '' : 'no longer '}under Europe's rules`, async () => {
+      await this.scene.client.setPage(page.id, { eea })
+      this.scene.onFacebook('page settings', `${page.name}: eea ${eea}`)
+    })
+  }
+
+  /** The Graph calls answered so far, oldest first (not the stage's own, made to set your bot up). */
   async requests(): Promise<RequestView[]> {
-    return (await this.scene.client.requests({ limit: 1000 })).data.reverse()
+    const setup = this.scene.stack.setupTraces
+    return (await this.scene.client.requests({ limit: 1000 })).data.reverse().filter((r) => !setup?.has(r.fbtraceId))
   }
 
   /** Waits for a Graph call matching (e.g. `{ method: 'POST', path: '/me/messages', status: 400 }`); answers it. */
@@ -31,7 +41,7 @@ export class Facebook {
       return waitFor(what, async () => {
         last = await this.requests()
         return last.find((r) => mismatch(r, match) === undefined)
-      }, { lastSeen: () => show(last.slice(-8).map((r) => `${r.method} ${r.path} ${r.status}`), 600) })
+      }, { timeoutMs: this.scene.waitMs, lastSeen: () => show(last.slice(-8).map((r) => `${r.method} ${r.path} ${r.status}`), 600) })
     })
   }
 

@@ -5,6 +5,7 @@
  * handover-*.scenario.ts.
  */
 import type { Scene } from './scene.js'
+import type { Stack } from './stack.js'
 import type { Person } from './person.js'
 import { show } from './match.js'
 
@@ -14,7 +15,7 @@ export const PAGE_INBOX_APP_ID = '263902037430900'
 export interface SwitchboardSetup { id: string; members: Record<string, string> }
 
 export class Handover {
-  constructor(private readonly scene: Scene) {}
+  constructor(private readonly scene: Scene<Stack>) {}
 
   /** The page's admin makes the app the primary receiver; the Page Inbox is always a secondary one. */
   pageMakesPrimaryReceiver(appName?: string, pageName?: string): Promise<void> {

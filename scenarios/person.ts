@@ -157,7 +157,7 @@ export class Person {
       return waitFor(`${this.name} to see ${what}`, async () => {
         last = await this.thread()
         return [...last.bubbles].reverse().find((b) => mismatch(b, want) === undefined)
-      }, { lastSeen: () => show(last?.bubbles.map(summary), 600) })
+      }, { timeoutMs: this.scene.waitMs, lastSeen: () => show(last?.bubbles.map(summary), 600) })
     })
   }
 
@@ -168,7 +168,7 @@ export class Person {
       return waitFor(`${this.name} to see ${what}`, async () => {
         last = await this.thread()
         return mismatch(last, expected) === undefined ? last : undefined
-      }, { lastSeen: () => mismatch(last, expected) ?? '' })
+      }, { timeoutMs: this.scene.waitMs, lastSeen: () => mismatch(last, expected) ?? '' })
     })
   }
 }

@@ -1,26 +1,41 @@
 #!/usr/bin/env node
 /**
- * `npm run scenarios [-- <name or pattern> …]`: runs every scenario (or those whose file name or title matches a
- * pattern; `*` is a wildcard), four at a time, each on its own servers and databases. Prints one line per scenario
- * as it finishes, then a summary, writes reports/scenarios.html and exits non-zero when any failed.
+ * `messenger-emulator scenarios [files or folders…] [names or patterns…]` (and `npm run scenarios`): runs the
+ * `*.scenario.ts` / `*.scenario.js` files named, or under the folders named (`.ts` compiled by esbuild on the way),
+ * or the built-in scenarios when none is named; of those, only the ones whose file name or title matches a pattern
+ * when one is given (`*` is a wildcard). Four at a time, each on its own servers and databases. Prints one line per
+ * scenario as it finishes, then a summary, writes reports/scenarios.html; exit status 0 when all passed, 1 when one
+ * failed, 2 when none matched.
  * Env: SCENARIO_CONCURRENCY (default 4), SCENARIO_REPORT (default reports/scenarios.html), SCENARIO_DIR (a folder
- * of your own compiled `*.scenario.js`, instead of the built-in ones).
+ * of scenarios, as if named first).
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { renderReport } from './report.js'
-import { loadScenarios, runScenarios, type ScenarioResult } from './runner.js'
+import { loadScenarioFiles, loadScenarios, runScenarios, type ScenarioResult } from './runner.js'
+import { scenarioPaths } from './scenario-files.js'
+
+const USAGE = `Usage: messenger-emulator scenarios [files or folders…] [names or patterns…]
+  Runs *.scenario.ts and *.scenario.js files (or the built-in scenarios when none is named), 4 at a time,
+  and writes reports/scenarios.html. Env: SCENARIO_CONCURRENCY, SCENARIO_REPORT, SCENARIO_DIR.`
 
 const line = (r: ScenarioResult) => `${r.ok ? '✓' : '✗'} ${r.name} (${r.ms} ms)` +
   (r.failure ? `\n    at step: ${r.failure.step}\n    ${r.failure.error.split('\n').join('\n    ')}` : '')
 
 async function main(): Promise<number> {
-  const patterns = process.argv.slice(2).filter((a) => a !== '--')
-  const dir = process.env.SCENARIO_DIR ? resolve(process.env.SCENARIO_DIR) : undefined
-  const list = await loadScenarios(patterns, dir)
+  const args = process.argv.slice(2).filter((a) => a !== '--')
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE)
+    return 0
+  }
+  const named = process.env.SCENARIO_DIR ? [process.env.SCENARIO_DIR, ...args] : args
+  const { files, patterns } = scenarioPaths(named)
+  // Files or folders named: theirs; none: the built-in ones.
+  const load = named.length > patterns.length ? (p: string[]) => loadScenarioFiles(files, p) : loadScenarios
+  const list = await load(patterns)
   if (list.length === 0) {
-    const all = (await loadScenarios([], dir)).map((s) => s.id).join(', ')
-    console.error(`No scenario matches ${patterns.join(' ')}. Scenarios: ${all || 'none'}`)
+    const all = (await load([])).map((s) => s.id).join(', ')
+    console.error(`No scenario matches ${patterns.join(' ') || 'in ' + named.join(' ')}. Scenarios: ${all || 'none'}`)
     return 2
   }
   const concurrency = Number(process.env.SCENARIO_CONCURRENCY ?? 4)

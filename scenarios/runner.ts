@@ -8,8 +8,12 @@ import { readdir } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { collect, dashboardLinks, type DashboardLink } from './collect.js'
+import { importScenario, scenarioId } from './scenario-files.js'
 import { Recorder, StepFailure, type StepRecord, type ThreadRecord, type TimelineEntry } from './timeline.js'
-import { openStage, type Cast, type Scenario } from './vocabulary.js'
+import {
+  openStage, type Cast, type MessengerBotCast, type MessengerBotStageOptions, type Scenario, type ScenarioContext,
+  type StageOptions,
+} from './vocabulary.js'
 
 export interface LoadedScenario extends Scenario {
   /** The file's name without `.scenario.ts`, e.g. `password-reset`. */
@@ -39,10 +43,22 @@ export async function loadScenarios(patterns: string[] = [], dir = HERE): Promis
   const files = (await readdir(dir)).filter((f) => f.endsWith(SUFFIX)).sort()
   const loaded: LoadedScenario[] = []
   for (const file of files) {
+    // The built-in ones are imported as they are: compiled in dist/, or transformed by vitest.
     const mod = await import(pathToFileURL(join(dir, file)).href) as { default?: Scenario }
     if (!mod.default?.run) throw new Error(`${file} has no default export made with scenario(name, run)`)
     loaded.push({ ...mod.default, id: basename(file, SUFFIX) })
   }
+  return matching(loaded, patterns)
+}
+
+/** The scenarios of these files (`.ts` ones compiled by esbuild), or those matching one of `patterns`. */
+export async function loadScenarioFiles(files: string[], patterns: string[] = []): Promise<LoadedScenario[]> {
+  const loaded: LoadedScenario[] = []
+  for (const file of files) loaded.push({ ...await importScenario(file), id: scenarioId(file) })
+  return matching(loaded, patterns)
+}
+
+function matching(loaded: LoadedScenario[], patterns: string[]): LoadedScenario[] {
   if (patterns.length === 0) return loaded
   const tests = patterns.map((p) => new RegExp(p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*'), 'i'))
   return loaded.filter((s) => tests.some((t) => t.test(s.id) || t.test(s.name)))
@@ -51,16 +67,15 @@ export async function loadScenarios(patterns: string[] = [], dir = HERE): Promis
 export async function runScenario(s: LoadedScenario): Promise<ScenarioResult> {
   const recorder = new Recorder()
   const t0 = performance.now()
-  let cast: Cast | undefined
+  let cast: Cast | MessengerBotCast | undefined
   let failure: ScenarioResult['failure']
   try {
-    await s.run({
-      stage: async (options) => {
-        if (cast) throw new Error('stage() is called once per scenario')
-        cast = await openStage(recorder, options)
-        return cast
-      },
-    })
+    const stage = async (options?: StageOptions | MessengerBotStageOptions) => {
+      if (cast) throw new Error('stage() is called once per scenario')
+      cast = await openStage(recorder, options)
+      return cast
+    }
+    await s.run({ stage: stage as ScenarioContext['stage'] })
   } catch (err) {
     failure = err instanceof StepFailure
       ? { step: err.step, error: err.cause instanceof Error ? err.cause.message : String(err.cause) }

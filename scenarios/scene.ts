@@ -4,7 +4,7 @@
  * exchange): their `x-fb-trace-id`s are kept so the report shows them as the business's, not the adapter's.
  */
 import type { CompleteWorldDocument, WorldDocument } from '../emulator/control/types.js'
-import type { Stack } from './stack.js'
+import type { FacebookStack } from './stack.js'
 import type { Recorder } from './timeline.js'
 import type { Person } from './person.js'
 
@@ -15,15 +15,17 @@ export interface GraphAnswer<T = any> {
   body: T
 }
 
-export class Scene {
+export class Scene<S extends FacebookStack = FacebookStack> {
   /** The person who acted last: the business answers them unless told otherwise. */
   lastPerson: Person | undefined
   /** fbtrace ids of the Graph calls the business made itself. */
   readonly businessTraces = new Set<string>()
+  /** How long an expectation (`sees`, `expectWebhook`, `expectRequest`) waits before it fails. */
+  waitMs = 5_000
   /** Every (person, page) pair that has a thread, for the report. */
   readonly threads = new Map<string, { personId: string; pageId: string }>()
 
-  constructor(readonly stack: Stack, readonly recorder: Recorder, public world: CompleteWorldDocument) {}
+  constructor(readonly stack: S, readonly recorder: Recorder, public world: CompleteWorldDocument) {}
 
   get client() {
     return this.stack.emulator.client

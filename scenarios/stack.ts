@@ -48,53 +48,80 @@ export interface StackOptions {
   platformApp?: { name: string; id?: string | undefined; secret?: string | undefined }
 }
 
-export interface Stack {
+/** What every stage has: Facebook (the emulator) and the world it was seeded with. */
+export interface FacebookStack {
   emulator: RunningEmulator
+  /** The world as seeded, every id, secret and PSID filled in. */
+  world: CompleteWorldDocument
+  /** fbtrace ids of the Graph calls the stage made itself while setting up, kept out of `facebook.requests()`. */
+  setupTraces?: ReadonlySet<string>
+  close(): Promise<void>
+}
+
+/** The stack of a Sunshine business: Facebook, the adapter between it and the business, the business's receiver. */
+export interface Stack extends FacebookStack {
   adapter: RunningAdapter
   /** The business's webhook receiver (`url` is its base: webhooks go to `/webhooks/v2` and `/webhooks/v1.1`). */
   receiver: WebhookReceiver
   api: AdapterApi
-  /** The world as seeded, every id, secret and PSID filled in. */
-  world: CompleteWorldDocument
   /** The platform's Facebook app, when one was asked for (StackOptions.platformApp). */
   platformApp?: { id: string; secret: string; name: string }
   /** The custom integration and its two webhooks (with their secrets) that feed the receiver. */
   webhooks: { v2: { id: string; secret: string }; v11: { id: string; secret: string } }
   bot?: Bot
-  close(): Promise<void>
+}
+
+/** Whether the stage has the adapter (a business's stage) or Facebook alone (a Messenger bot's). */
+export function hasAdapter(stack: FacebookStack): stack is Stack {
+  return 'adapter' in stack
 }
 
 const FAST = {
   sendRetry: { baseDelayMs: 20, maxDelayMs: 100, maxAttempts: 3 },
   webhookRetry: { baseDelayMs: 20, maxDelayMs: 100 },
 }
-const EMPTY: CompleteWorldDocument = { apps: [], accounts: [], pages: [], people: [] }
+export const EMPTY_WORLD: CompleteWorldDocument = { apps: [], accounts: [], pages: [], people: [] }
+
+/** Servers started so far, closed newest first (a failed start closes what it had started). */
+export function closers(): { add(close: () => Promise<void>): void; close(): Promise<void> } {
+  const list: (() => Promise<void>)[] = []
+  return {
+    add: (close) => { list.push(close) },
+    close: async () => {
+      for (const c of list.reverse()) await c().catch(() => undefined)
+    },
+  }
+}
+
+/** The emulator of a stage: a fresh world (`:memory:` unless told), webhooks looked for often. */
+export function startStageEmulator(options: Pick<StackOptions, 'emulatorPort' | 'emulatorDb' | 'world' | 'fastRetries'>):
+  Promise<RunningEmulator> {
+  return startEmulator({
+    port: options.emulatorPort ?? 0, db: options.emulatorDb ?? ':memory:',
+    ...(options.world ? { seed: options.world } : {}),
+    // Look for due webhooks often: advancing the clock makes retries due at once.
+    webhooks: { pollMs: 20, ...(options.fastRetries ? { retryBaseMs: 20, retryMaxMs: 100 } : {}) },
+  })
+}
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const closers: (() => Promise<void>)[] = []
-  const close = async () => {
-    for (const c of closers.reverse()) await c().catch(() => undefined)
-  }
+  const running = closers()
+  const close = () => running.close()
   try {
-    const emulator = await startEmulator({
-      port: options.emulatorPort ?? 0, db: options.emulatorDb ?? ':memory:',
-      ...(options.world ? { seed: options.world } : {}),
-      // Look for due webhooks often: advancing the clock makes retries due at once.
-      webhooks: { pollMs: 20, ...(options.fastRetries ? { retryBaseMs: 20, retryMaxMs: 100 } : {}) },
-    })
-    closers.push(() => emulator.close())
+    const emulator = await startStageEmulator(options)
+    running.add(() => emulator.close())
     const platformApp = options.platformApp && await addPlatformApp(emulator, options.platformApp)
     const adapter = await startAdapter({
       ...(platformApp ? { facebookApp: { id: platformApp.id, secret: platformApp.secret } } : {}),
       port: options.adapterPort ?? 0, graphUrl: emulator.url, db: options.adapterDb ?? ':memory:',
       log: options.adapterLog ?? silentLogger, ...(options.fastRetries ? FAST : {}), ...options.adapterCredentials,
     })
-    closers.push(() => adapter.close())
+    running.add(() => adapter.close())
     const receiver = await startWebhookReceiver({
       path: '', ...(options.businessPort !== undefined ? { port: options.businessPort } : {}),
       ...(options.onWebhook ? { onPost: options.onWebhook } : {}),
     })
-    closers.push(() => receiver.close())
+    running.add(() => receiver.close())
     const api = new AdapterApi(adapter, options.recorder)
     const custom = await api.post('/v2/apps/{appId}/integrations', {
       type: 'custom', displayName: 'Business webhooks', webhooks: [{ target: `${receiver.url}/webhooks/v2`, triggers: ['*'] }],
@@ -108,7 +135,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     let bot: Bot | undefined
     if (options.bot) {
       bot = await options.bot({ url: adapter.url, appId: adapter.appId, keyId: adapter.keyId, keySecret: adapter.keySecret })
-      closers.push(() => bot!.close())
+      running.add(() => bot!.close())
       const res = await api.post('/v2/apps/{appId}/integrations', {
         type: 'custom', displayName: 'Bot', webhooks: [{ target: bot.webhookUrl, triggers: ['*'] }],
       })
@@ -116,7 +143,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       bot.onRegistered?.(res.body.integration.webhooks[0])
     }
     return {
-      emulator, adapter, receiver, api, world: emulator.seeded ?? EMPTY,
+      emulator, adapter, receiver, api, world: emulator.seeded ?? EMPTY_WORLD,
       webhooks: { v2: { id: first.id, secret: first.secret }, v11: { id: v11.body.webhook.id, secret: v11.body.webhook.secret } },
       ...(bot ? { bot } : {}),
       ...(platformApp ? { platformApp } : {}),

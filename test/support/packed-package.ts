@@ -5,9 +5,10 @@
  * project depending on the published package (the examples' projects, later).
  */
 import { execFile } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { promisify } from 'node:util'
 import { ROOT } from './built-cli.js'
 
@@ -36,6 +37,51 @@ export interface PackedProject {
 export async function installPacked(tarball: string): Promise<PackedProject> {
   const dir = mkdtempSync(join(tmpdir(), 'packed-'))
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'uses-messenger-emulator', private: true, type: 'module' }))
+  return installInto(dir, tarball)
+}
+
+/**
+ * Copies of the example projects (`examples/<name>`, without their node_modules), each as a team that cloned it would
+ * have it after `npm install`: its own dependencies and the package of `tarball`. One node_modules serves them all
+ * (each copy's node_modules links to it), and it is kept in test-artifacts/ between runs, keyed by every dependency
+ * it holds, as npm's cache would be: the first run installs (jest and swc are a few hundred packages), later ones only
+ * unpack this run's tarball into it.
+ */
+export async function installExamples(tarball: string, examples: string[]): Promise<{ dirs: string[]; remove(): void }> {
+  const devDependencies: Record<string, string> = {}
+  for (const example of examples) {
+    const { devDependencies: own = {} } = JSON.parse(readFileSync(join(example, 'package.json'), 'utf8')) as
+      { devDependencies?: Record<string, string> }
+    Object.assign(devDependencies, Object.fromEntries(Object.entries(own).filter(([name]) => name !== 'messenger-emulator')))
+  }
+  const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: unknown }
+  const key = createHash('sha256').update(JSON.stringify({ devDependencies, dependencies, node: process.version }))
+    .digest('hex').slice(0, 12)
+  const shared = join(ROOT, 'test-artifacts', `examples-${key}`)
+  if (!existsSync(join(shared, 'installed'))) {
+    rmSync(shared, { recursive: true, force: true })
+    mkdirSync(shared, { recursive: true })
+    writeFileSync(join(shared, 'package.json'), JSON.stringify({ name: 'examples', private: true, type: 'module', devDependencies }))
+    await installInto(shared, tarball)
+    writeFileSync(join(shared, 'installed'), new Date().toISOString())
+  } else {
+    // This run's package, over the one installed before (its dependencies are the same: they are in the key).
+    const installed = join(shared, 'node_modules', 'messenger-emulator')
+    rmSync(installed, { recursive: true, force: true })
+    mkdirSync(installed)
+    await run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1'])
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'examples-'))
+  const dirs = examples.map((example) => {
+    const copy = join(dir, basename(example))
+    cpSync(example, copy, { recursive: true, filter: (src) => basename(src) !== 'node_modules' })
+    symlinkSync(join(shared, 'node_modules'), join(copy, 'node_modules'))
+    return copy
+  })
+  return { dirs, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+async function installInto(dir: string, tarball: string): Promise<PackedProject> {
   await run('npm', ['install', tarball, '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund',
     '--loglevel=error'], { cwd: dir })
   const addon = join('better-sqlite3', 'build', 'Release', 'better_sqlite3.node')
