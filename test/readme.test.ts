@@ -194,7 +194,7 @@ describe('the README', () => {
       await reader.close()
     }
     expect(reader.failures).toEqual([])
-  }, 120_000)
+  }, 300_000) // the sum of every section: about 90 s on an idle 2-core machine with 21 sections, more beside other files
 })
 
 describe('how README blocks are read', () => {

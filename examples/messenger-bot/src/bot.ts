@@ -1,6 +1,7 @@
 /**
  * A Messenger bot that talks to the Graph API directly, as Facebook's own samples do: plain node:http, no framework.
- * It greets people by their first name (User Profile API), offers two quick replies and answers each.
+ * It greets people by their first name (User Profile API), offers quick replies and answers each; "Talk to a person"
+ * hands the conversation to the Page Inbox, where the page's people answer (the handover protocol).
  *
  * Everything it knows of Facebook comes from its options: on Facebook `graphUrl` is https://graph.facebook.com/v21.0,
  * in the tests it is the emulator's.
@@ -32,7 +33,11 @@ export interface RunningBot {
 export const ANSWERS: Record<string, { title: string; answer: string }> = {
   HOURS: { title: 'Opening hours', answer: 'We are open Monday to Friday, 9:00 to 17:00.' },
   ORDER: { title: 'My order', answer: 'Please send me your order number.' },
+  HUMAN: { title: 'Talk to a person', answer: 'I am passing you to a person of our team.' },
 }
+
+/** Facebook's Page Inbox as an app of the handover protocol: always a secondary receiver of a page. */
+export const PAGE_INBOX_APP_ID = '263902037430900'
 
 interface MessagingEvent {
   sender: { id: string }
@@ -65,6 +70,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     const payload = event.message?.quick_reply?.payload ?? event.postback?.payload
     const known = payload ? ANSWERS[payload] : undefined
     if (known) await send(psid, { text: known.answer })
+    // The bot must own the thread to pass it (its app is the page's primary receiver, Messenger settings › App Roles).
+    if (payload === 'HUMAN') {
+      await graph('POST', '/me/pass_thread_control', {
+        recipient: { id: psid }, target_app_id: PAGE_INBOX_APP_ID, metadata: 'asked for a person',
+      })
+    }
     else if (event.postback || (event.message && !event.message.is_echo)) await greet(psid)
   }
 

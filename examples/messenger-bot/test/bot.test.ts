@@ -57,3 +57,21 @@ test('on a page in Europe, Eva is still greeted by her first name (Europe keeps 
   await person('Eva').says('Hallo')
   await person('Eva').sees('Hello Eva! How can I help?')
 })
+
+test('"Talk to a person" hands Sam to the Page Inbox, where the page owner answers him', async () => {
+  let bot!: RunningBot
+  const { person, facebook, scene } = await stage({ messengerBot: async (facebook) => (bot = await startBot(facebook)) })
+  // Messenger settings › App Roles: the bot's app is the primary receiver; the Page Inbox is always a secondary one.
+  await scene.client.setAppRoles(scene.page().id, { primaryReceiver: scene.app().id })
+  const sam = person('Sam')
+  await sam.says('Hi')
+  await sam.sees('Hello Sam! How can I help?')
+  await sam.taps('Talk to a person')
+  await sam.sees('I am passing you to a person of our team.')
+  await facebook.expectRequest({ method: 'POST', path: '/me/pass_thread_control', status: 200 }, 'the handover')
+  const { psid } = await sam.thread()
+  await scene.client.inboxReply(scene.page().id, psid, 'Hi Sam, Pat here. How can I help?')
+  await sam.sees('Hi Sam, Pat here. How can I help?')
+  // The thread is the Page Inbox's now: the bot may not write until it takes the thread back.
+  expect(await bot.notify(psid, 'Anything else?')).toMatchObject({ ok: false, body: { error: { code: 10, error_subcode: 2018300 } } })
+})
