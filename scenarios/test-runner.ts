@@ -35,25 +35,39 @@ jestGlobals()?.afterEach(async () => {
   await Promise.all(stages.map((s) => s.close()))
 })
 
+/** vitest's hooks, imported once as a vitest worker loads this module (vitest is no dependency of the package). */
+const vitest = inVitest() ? await import('vitest') : undefined
+
+/** What a vitest test context gives (`test('…', ({ onTestFinished }) => …)`): hooks of that test itself. */
+export interface VitestTestContext {
+  onTestFinished(fn: (context: { task: { result?: { state?: string } } }) => unknown): void
+}
+
 /**
- * Ties the stage to the test running now: closed when it ends; when it fails for another reason than a step of the
- * stage (whose error carries the timeline already), the timeline is printed. Outside a test (a `beforeAll`), nothing
- * is tied: close the stage yourself.
+ * Ties a stage to its test: closed when the test ends; when it fails for another reason than a step of the stage
+ * (whose error carries the timeline already), the timeline is printed. In vitest, `context` is the test's own context:
+ * needed in `test.concurrent`, where vitest cannot tell which of the running tests is "the current one" (its global
+ * hooks attach to the last started, which would close this stage when that other test ends). Without it the global
+ * hook is used, right for tests that run one at a time. Outside a test (a `beforeAll`), nothing is tied: close the
+ * stage yourself. Call it before the first `await` of opening the stage.
  */
-export async function tieToCurrentTest(stage: RunnerStage): Promise<void> {
-  if (inVitest()) {
-    const { onTestFinished } = await import('vitest')
+export function tieToCurrentTest(context?: VitestTestContext): (stage: RunnerStage) => void {
+  if (vitest) {
+    let tied: RunnerStage | undefined
     try {
       // One hook for both: vitest runs onTestFinished before onTestFailed, and the timeline needs the stage open.
-      onTestFinished(async ({ task }) => {
-        if (task.result?.state === 'fail' && !stage.failedAStep()) console.error(await stage.timeline())
-        await stage.close()
+      ;(context ?? vitest).onTestFinished(async ({ task }) => {
+        if (!tied) return
+        if (task.result?.state === 'fail' && !tied.failedAStep()) console.error(await tied.timeline())
+        await tied.close()
       })
     } catch {
       // Not inside a test: vitest refuses test hooks there.
     }
-    return
+    return (stage) => { tied = stage }
   }
-  const jest = jestGlobals()
-  if (jest?.expect.getState().currentTestName !== undefined) openedInJestTests.add(stage)
+  const inJestTest = jestGlobals()?.expect.getState().currentTestName !== undefined
+  return (stage) => {
+    if (inJestTest) openedInJestTests.add(stage)
+  }
 }

@@ -17,7 +17,7 @@
 import { collect } from './collect.js'
 import { Recorder, StepFailure } from './timeline.js'
 import { BUSINESS_PARTIES, MESSENGER_BOT_PARTIES, timelineText } from './timeline-text.js'
-import { tieToCurrentTest } from './test-runner.js'
+import { tieToCurrentTest, type VitestTestContext } from './test-runner.js'
 import {
   openStage, type Cast, type MessengerBotCast, type MessengerBotStageOptions, type StageOptions,
 } from './vocabulary.js'
@@ -53,6 +53,11 @@ export interface TestStageOptions {
    * fails with what it awaited and the timeline before the runner's own 5 s test timeout does.
    */
   waitMs?: number
+  /**
+   * vitest's test context (`test.concurrent('…', async (_, context) => stage({ …, test: context }))`): ties the stage
+   * to its own test where several run at once; a test that runs alone needs none (test-runner.ts).
+   */
+  test?: VitestTestContext
 }
 
 const TEST_WAIT_MS = 2_000
@@ -77,6 +82,7 @@ export async function stage(options: MessengerBotStageOptions & TestStageOptions
 export async function stage(options?: StageOptions & TestStageOptions): Promise<BusinessStage>
 export async function stage(options: (StageOptions | MessengerBotStageOptions) & TestStageOptions = {}):
   Promise<BusinessStage | MessengerBotStage> {
+  const tie = tieToCurrentTest(options.test) // first, before any await (test-runner.ts)
   const recorder = new TestRecorder()
   const cast = await openStage(recorder, options)
   const { scene } = cast
@@ -98,6 +104,6 @@ export async function stage(options: (StageOptions | MessengerBotStageOptions) &
   }
   recorder.timeline = timeline
   const lifetime: StageLifetime = { close: () => (closed ??= scene.stack.close()), timeline }
-  await tieToCurrentTest({ ...lifetime, failedAStep: () => recorder.steps.some((s) => !s.ok) })
+  tie({ ...lifetime, failedAStep: () => recorder.steps.some((s) => !s.ok) })
   return Object.assign(cast, lifetime)
 }

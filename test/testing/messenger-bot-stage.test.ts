@@ -85,8 +85,9 @@ test('close() stops the bot and Facebook, and may be called twice', async () => 
   await expect(fetch(`${s.scene.stack.emulator.url}/_emulator/health`)).rejects.toThrow()
 })
 
-test.concurrent.for([1, 2, 3])('stages in parallel, each its own Facebook (%i)', async (_, { expect }) => {
-  const { person, scene } = await stage({ messengerBot: startBot })
+test.concurrent.for([1, 2, 3])('stages in parallel, each its own Facebook (%i)', async (_, context) => {
+  const { expect } = context
+  const { person, scene } = await stage({ messengerBot: startBot, test: context })
   await person('Sam').says('Hi')
   await person('Sam').sees('Hello Sam! How can I help?')
   expect(scene.stack.emulator.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
