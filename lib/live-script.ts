@@ -3,7 +3,8 @@
  * forms and links), it only adds live refresh and niceties.
  * - On every `change` event from `eventsPath` (a change-hub.ts stream) the page refetches itself and swaps in
  *   the new content of each `[data-live]` element, matched by id; open `<details>` stay open, forms outside live
- *   regions (the composer, with what is being typed) are left alone.
+ *   regions (the composer, with what is being typed) are left alone. Once more on the stream's `hello`: a write
+ *   between the page's rendering and the stream's opening (a send failing within milliseconds) sends no `change`.
  * - `[data-refresh-in=ms]` asks for one refresh after that time (the typing indicator times out without a write).
  * - `[data-stick-bottom]` scroll containers stay scrolled to the end (the thread shows its newest message).
  * - `select[data-autosubmit]` submits its form on change.
@@ -46,6 +47,7 @@ export function liveScript(eventsPath: string): string {
   }
   if (window.EventSource) {
     var events = new EventSource(${JSON.stringify(eventsPath)});
+    events.addEventListener('hello', refresh);
     events.addEventListener('change', refresh);
   }
   document.addEventListener('change', function (e) {
