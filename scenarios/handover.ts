@@ -8,9 +8,10 @@ import type { Scene } from './scene.js'
 import type { Stack } from './stack.js'
 import type { Person } from './person.js'
 import { show } from './match.js'
+import { PAGE_INBOX } from '../emulator/facebook/handover.js'
 
-/** Facebook's Page Inbox as a handover app (messenger-platform.md §9). */
-export const PAGE_INBOX_APP_ID = '263902037430900'
+/** Facebook's Page Inbox as a handover app (messenger-platform.md §9), from the emulator's catalogue. */
+export const PAGE_INBOX_APP_ID = PAGE_INBOX.id
 
 export interface SwitchboardSetup { id: string; members: Record<string, string> }
 

@@ -13,6 +13,12 @@ export const GRAPH_ERRORS = {
   euPrivacyRules: { code: 10, subcode: 2018336 },
 } satisfies Record<string, GraphErrorId>
 
+/**
+ * Graph's refusal of a `persona_id` it does not know (deleted on the page, or another page's): code 100 naming the
+ * persona (§12; the exact wording is unpublished, so the message is matched loosely).
+ */
+export const UNKNOWN_PERSONA = { code: 100, message: /persona/i }
+
 /** Invalid, expired or revoked tokens and sessions (§2.1: 102, 190). */
 export const TOKEN_ERROR_CODES = [102, 190]
 /** Throttling: application, user, page and rate limits (§2.1: 4, 17, 32, 613). */

@@ -12,6 +12,7 @@ import type { AdapterContext } from '../runtime/context.js'
 import type { MessengerIntegrationRow } from '../store/integrations.js'
 import type { DeliveryWarning } from '../webhooks/events.js'
 import { GraphApiError } from '../facebook/graph-client.js'
+import { UNKNOWN_PERSONA } from '../facebook/graph-errors.js'
 import { facebook } from './facebook.js'
 
 export interface PersonaAuthor { displayName?: string | undefined; avatarUrl?: string | undefined }
@@ -34,7 +35,7 @@ export async function personaFor(ctx: AdapterContext, integration: MessengerInte
   }
 }
 
-/** Graph's refusal of a `persona_id` it no longer knows (deleted on the page): code 100 naming the persona. */
+/** Graph's refusal of a `persona_id` it no longer knows (deleted on the page). */
 export function isUnknownPersona(err: unknown): boolean {
-  return err instanceof GraphApiError && err.code === 100 && /persona/i.test(err.message)
+  return err instanceof GraphApiError && err.code === UNKNOWN_PERSONA.code && UNKNOWN_PERSONA.message.test(err.message)
 }
